@@ -1,0 +1,98 @@
+using System.Globalization;
+using PartnerHub.Core.Common;
+
+namespace PartnerHub.Core.Partners;
+
+/// <summary>A partner organization: the seed's "Partner Database" row, with its lifecycle rules.</summary>
+public sealed class Partner : IAudited
+{
+    private Partner()
+    {
+    }
+
+    public PartnerId Id { get; private set; }
+    public string? ExternalId { get; private set; }
+    public string Name { get; private set; } = "";
+    public string Domain { get; private set; } = "";
+    public string Category { get; private set; } = "";
+    public string Subcategory { get; private set; } = "";
+    public LifecycleStage Stage { get; private set; }
+    public string? Region { get; private set; }
+    public string? Country { get; private set; }
+    public string? Owner { get; private set; }
+    public Contact[] Contacts { get; private set; } = [];
+    public Agreement Agreement { get; private set; } = Agreement.None;
+    public string[] Tags { get; private set; } = [];
+    public string? Notes { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public DateTimeOffset? ArchivedAt { get; private set; }
+
+    /// <summary>Optimistic-concurrency version: a client must send the version it read, and a stale one is refused.</summary>
+    public int Version { get; private set; }
+
+    public bool IsArchived => ArchivedAt is not null;
+
+    string IAudited.AuditEntity => "partner";
+
+    string IAudited.AuditId => Id.ToString();
+
+    public static Partner Create(ValidPartnerDetails details, DateTimeOffset now)
+    {
+        var partner = new Partner { Id = PartnerId.New(), CreatedAt = now, Version = 1 };
+        partner.Apply(details, now);
+        return partner;
+    }
+
+    public Result Update(ValidPartnerDetails details, int expectedVersion, DateTimeOffset now)
+    {
+        if (IsArchived) return PartnerErrors.Archived(Id);
+        if (expectedVersion != Version) return PartnerErrors.StaleVersion(Id, expectedVersion, Version);
+        if (!Lifecycle.CanMove(Stage, details.Stage)) return PartnerErrors.StageNotAllowed(Stage, details.Stage);
+        var before = AuditSnapshot();
+        var updatedAt = UpdatedAt;
+        Apply(details, now);
+        if (AuditSnapshot().SequenceEqual(before)) UpdatedAt = updatedAt; // nothing changed: no new version, nothing to audit
+        else Version++;
+        return Result.Success;
+    }
+
+    public Result Archive(int expectedVersion, DateTimeOffset now)
+    {
+        if (IsArchived) return PartnerErrors.Archived(Id);
+        if (expectedVersion != Version) return PartnerErrors.StaleVersion(Id, expectedVersion, Version);
+        ArchivedAt = now;
+        UpdatedAt = now;
+        Version++;
+        return Result.Success;
+    }
+
+    public IReadOnlyDictionary<string, string?> AuditSnapshot() => new Dictionary<string, string?>
+    {
+        ["externalId"] = ExternalId,
+        ["name"] = Name,
+        ["domain"] = Domain,
+        ["category"] = Category,
+        ["subcategory"] = Subcategory,
+        ["stage"] = Stage.Key(),
+        ["region"] = Region,
+        ["country"] = Country,
+        ["owner"] = Owner,
+        ["contacts"] = Contacts.Length == 0 ? null : string.Join("; ", Contacts.Select(c => $"{c.Name} <{c.Email}>{(c.Role is null ? "" : $" {c.Role}")}{(c.Phone is null ? "" : $" {c.Phone}")}")),
+        ["revenueModel"] = Agreement.RevenueModel,
+        ["rateOverrides"] = Agreement.RateOverrides.Count == 0 ? null
+            : string.Join("; ", Agreement.RateOverrides.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.RevenueModel} {r.Percent}%"))),
+        ["agreementStartsOn"] = Agreement.StartsOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["agreementRenewsOn"] = Agreement.RenewsOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["tags"] = Tags.Length == 0 ? null : string.Join(", ", Tags),
+        ["notes"] = Notes,
+        ["archivedAt"] = ArchivedAt?.ToString("O", CultureInfo.InvariantCulture),
+    };
+
+    private void Apply(ValidPartnerDetails d, DateTimeOffset now)
+    {
+        (ExternalId, Name, Domain, Category, Subcategory, Stage) = (d.ExternalId, d.Name, d.Domain, d.Category, d.Subcategory, d.Stage);
+        (Region, Country, Owner, Contacts, Agreement, Tags, Notes) = (d.Region, d.Country, d.Owner, d.Contacts, d.Agreement, d.Tags, d.Notes);
+        UpdatedAt = now;
+    }
+}
