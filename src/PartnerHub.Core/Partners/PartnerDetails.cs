@@ -34,7 +34,9 @@ public sealed record PartnerDetails
         var subcategory = Text.Line(errors, "subcategory", Subcategory, 100, required: true);
         var category = Text.Line(errors, "category", Category, 100)
             ?? catalog.SubcategoriesByCategory.FirstOrDefault(c => subcategory is not null && c.Value.Contains(subcategory)).Key;
-        if (category is null) errors.Add("category", "This field is required.");
+        if (category is null && subcategory is not null)
+            errors.Add("subcategory", $"Unknown subcategory '{subcategory}'. The program defines: {string.Join(", ", catalog.SubcategoriesByCategory.Values.SelectMany(s => s))}.");
+        else if (category is null) errors.Add("category", "This field is required.");
         else if (!catalog.IsCategory(category))
             errors.Add("category", $"Unknown category '{category}'. The program defines: {string.Join(", ", catalog.SubcategoriesByCategory.Keys)}.");
         else if (subcategory is not null && !catalog.IsSubcategoryOf(category, subcategory))
@@ -67,10 +69,17 @@ public sealed record PartnerDetails
         var contacts = Contacts ?? [];
         if (contacts.Count > 100) errors.Add("contacts", "At most 100 contacts.");
         return contacts.Select((c, i) => new Contact(
-            Text.Line(errors, $"contacts[{i}].name", c?.Name, 200, required: true) ?? "",
+            NoSeparators(errors, $"contacts[{i}].name", Text.Line(errors, $"contacts[{i}].name", c?.Name, 200, required: true)) ?? "",
             Text.Email(errors, $"contacts[{i}].email", c?.Email, required: true) ?? "",
-            Text.Line(errors, $"contacts[{i}].role", c?.Role, 100),
-            Text.Line(errors, $"contacts[{i}].phone", c?.Phone, 50))).ToArray();
+            NoSeparators(errors, $"contacts[{i}].role", Text.Line(errors, $"contacts[{i}].role", c?.Role, 100)),
+            NoSeparators(errors, $"contacts[{i}].phone", Text.Line(errors, $"contacts[{i}].phone", c?.Phone, 50)))).ToArray();
+    }
+
+    // "<", ">" and "|" write a contact as one line of a CSV cell ("Name <email> | role | phone"), so they can't be part of it.
+    private static string? NoSeparators(FieldErrors errors, string field, string? value)
+    {
+        if (value is not null && value.AsSpan().IndexOfAny("<>|") >= 0) errors.Add(field, "Cannot contain <, > or |.");
+        return value;
     }
 
     private Agreement ValidateAgreement(FieldErrors errors, PartnerCatalog catalog)
@@ -102,7 +111,8 @@ public sealed record PartnerDetails
         foreach (var (tag, i) in (Tags ?? []).Select((t, i) => (t, i)))
         {
             var text = Text.Line(errors, $"tags[{i}]", tag, 50, required: true);
-            if (text is not null && !tags.Contains(text, StringComparer.OrdinalIgnoreCase)) tags.Add(text);
+            if (text is not null && text.Contains(';')) errors.Add($"tags[{i}]", "A tag cannot contain ';' (it separates tags in CSV files).");
+            else if (text is not null && !tags.Contains(text, StringComparer.OrdinalIgnoreCase)) tags.Add(text);
         }
 
         if (tags.Count > 50) errors.Add("tags", "At most 50 tags.");

@@ -1,0 +1,7 @@
+namespace PartnerHub.App.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
