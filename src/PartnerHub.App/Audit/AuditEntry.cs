@@ -11,7 +11,7 @@ public sealed class AuditEntry
     public string Entity { get; init; } = "";
     public string EntityId { get; init; } = "";
     public string Action { get; init; } = "";
-    public FieldChange[] Changes { get; init; } = [];
+    public IReadOnlyList<FieldChange> Changes { get; init; } = [];
 }
 
 public sealed record FieldChange(string Field, string? Before, string? After);

@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace PartnerHub.App.Persistence;
 
 /// <summary>
-/// Stores a small value object as one JSON column (TEXT on SQLite, jsonb on PostgreSQL). Used for data that is always
-/// read and written with its owner and never queried on its own, such as contacts and agreement terms.
+/// Stores a small immutable value (a record, or a read-only list of records) as one JSON text column. Used for data
+/// that is always read and written with its owner and never queried on its own, such as contacts and agreement terms.
+/// Because the value is immutable, a change is always a new instance, and change tracking compares references.
 /// </summary>
 internal static class JsonColumn
 {
@@ -16,8 +17,5 @@ internal static class JsonColumn
         property.HasConversion(
             value => JsonSerializer.Serialize(value, Options),
             json => JsonSerializer.Deserialize<T>(json, Options)!,
-            new ValueComparer<T>(
-                (a, b) => JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
-                value => JsonSerializer.Serialize(value, Options).GetHashCode(StringComparison.Ordinal),
-                value => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(value, Options), Options)!));
+            new ValueComparer<T>((a, b) => ReferenceEquals(a, b), value => value.GetHashCode(), value => value));
 }

@@ -20,9 +20,9 @@ public sealed class Partner : IAudited
     public string? Region { get; private set; }
     public string? Country { get; private set; }
     public string? Owner { get; private set; }
-    public Contact[] Contacts { get; private set; } = [];
+    public IReadOnlyList<Contact> Contacts { get; private set; } = [];
     public Agreement Agreement { get; private set; } = Agreement.None;
-    public string[] Tags { get; private set; } = [];
+    public IReadOnlyList<string> Tags { get; private set; } = [];
     public string? Notes { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -49,11 +49,9 @@ public sealed class Partner : IAudited
         if (IsArchived) return PartnerErrors.Archived(Id);
         if (expectedVersion != Version) return PartnerErrors.StaleVersion(Id, expectedVersion, Version);
         if (!Lifecycle.CanMove(Stage, details.Stage)) return PartnerErrors.StageNotAllowed(Stage, details.Stage);
-        var before = AuditSnapshot();
-        var updatedAt = UpdatedAt;
+        if (Snapshot(details, ArchivedAt).SequenceEqual(AuditSnapshot())) return Result.Success; // nothing changed: no new version
         Apply(details, now);
-        if (AuditSnapshot().SequenceEqual(before)) UpdatedAt = updatedAt; // nothing changed: no new version, nothing to audit
-        else Version++;
+        Version++;
         return Result.Success;
     }
 
@@ -67,26 +65,30 @@ public sealed class Partner : IAudited
         return Result.Success;
     }
 
-    public IReadOnlyDictionary<string, string?> AuditSnapshot() => new Dictionary<string, string?>
+    public IReadOnlyDictionary<string, string?> AuditSnapshot() =>
+        Snapshot(new ValidPartnerDetails(ExternalId, Name, Domain, Category, Subcategory, Stage, Region, Country, Owner, Contacts, Agreement, Tags, Notes), ArchivedAt);
+
+    /// <summary>Every field as text: what the audit trail compares, and how an update knows that nothing changed.</summary>
+    private static Dictionary<string, string?> Snapshot(ValidPartnerDetails d, DateTimeOffset? archivedAt) => new()
     {
-        ["externalId"] = ExternalId,
-        ["name"] = Name,
-        ["domain"] = Domain,
-        ["category"] = Category,
-        ["subcategory"] = Subcategory,
-        ["stage"] = Stage.Key(),
-        ["region"] = Region,
-        ["country"] = Country,
-        ["owner"] = Owner,
-        ["contacts"] = Contacts.Length == 0 ? null : string.Join("; ", Contacts.Select(c => $"{c.Name} <{c.Email}>{(c.Role is null ? "" : $" {c.Role}")}{(c.Phone is null ? "" : $" {c.Phone}")}")),
-        ["revenueModel"] = Agreement.RevenueModel,
-        ["rateOverrides"] = Agreement.RateOverrides.Count == 0 ? null
-            : string.Join("; ", Agreement.RateOverrides.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.RevenueModel} {r.Percent}%"))),
-        ["agreementStartsOn"] = Agreement.StartsOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ["agreementRenewsOn"] = Agreement.RenewsOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ["tags"] = Tags.Length == 0 ? null : string.Join(", ", Tags),
-        ["notes"] = Notes,
-        ["archivedAt"] = ArchivedAt?.ToString("O", CultureInfo.InvariantCulture),
+        ["externalId"] = d.ExternalId,
+        ["name"] = d.Name,
+        ["domain"] = d.Domain,
+        ["category"] = d.Category,
+        ["subcategory"] = d.Subcategory,
+        ["stage"] = d.Stage.Key(),
+        ["region"] = d.Region,
+        ["country"] = d.Country,
+        ["owner"] = d.Owner,
+        ["contacts"] = d.Contacts.Count == 0 ? null : string.Join("; ", d.Contacts.Select(c => $"{c.Name} <{c.Email}>{(c.Role is null ? "" : $" {c.Role}")}{(c.Phone is null ? "" : $" {c.Phone}")}")),
+        ["revenueModel"] = d.Agreement.RevenueModel,
+        ["rateOverrides"] = d.Agreement.RateOverrides.Count == 0 ? null
+            : string.Join("; ", d.Agreement.RateOverrides.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.RevenueModel} {r.Percent}%"))),
+        ["agreementStartsOn"] = d.Agreement.StartsOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["agreementRenewsOn"] = d.Agreement.RenewsOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["tags"] = d.Tags.Count == 0 ? null : string.Join(", ", d.Tags),
+        ["notes"] = d.Notes,
+        ["archivedAt"] = archivedAt?.ToString("O", CultureInfo.InvariantCulture),
     };
 
     private void Apply(ValidPartnerDetails d, DateTimeOffset now)

@@ -131,7 +131,7 @@ public sealed record ValidPartnerDetails(
     string? Region,
     string? Country,
     string? Owner,
-    Contact[] Contacts,
+    IReadOnlyList<Contact> Contacts,
     Agreement Agreement,
-    string[] Tags,
+    IReadOnlyList<string> Tags,
     string? Notes);

@@ -1,0 +1,3 @@
+using PartnerHub.Bench;
+
+return await BenchCommands.RunAsync(args);
