@@ -1,0 +1,151 @@
+using PartnerHub.Core.Partners;
+
+namespace PartnerHub.Core.Deals;
+
+/// <summary>
+/// Active registrations and existing customers, indexed so one candidate is checked against a million without a scan:
+/// exact keys (registrable domain, normalized name, skeleton) are hash chains, and close names come from a trigram
+/// inverted index with prefix filtering. A name at ≥ t similarity shares at least ⌈t·n⌉ of the query's n trigrams, so
+/// it must contain one of the n − ⌈t·n⌉ + 1 rarest of them; only those posting lists are read and only their names are
+/// compared. Build once, then <see cref="Add(ActiveRegistration)"/> and <see cref="Remove"/> as registrations come and
+/// go (removal leaves a tombstone; rebuild occasionally if many go).
+/// </summary>
+public sealed class CustomerIdentityIndex
+{
+    private const int None = -1;
+
+    private readonly List<IndexedCustomer> _entries = [];
+    private readonly Chains _byDomain = new();
+    private readonly Chains _byName = new();
+    private readonly Chains _bySkeleton = new();
+    private readonly Dictionary<long, List<int>> _byTrigram = [];
+    private readonly Dictionary<DealId, int> _registrations = [];
+    private readonly Dictionary<string, int> _customers = new(StringComparer.Ordinal);
+
+    /// <summary>Live entries: registrations and customers not removed.</summary>
+    public int Count => _registrations.Count + _customers.Count;
+
+    public static CustomerIdentityIndex Build(IEnumerable<ActiveRegistration> registrations, IEnumerable<ExistingCustomer> customers)
+    {
+        var index = new CustomerIdentityIndex();
+        foreach (var registration in registrations) index.Add(registration);
+        foreach (var customer in customers) index.Add(customer);
+        return index;
+    }
+
+    /// <summary>Adds a registration, replacing an earlier version of it.</summary>
+    public void Add(ActiveRegistration registration)
+    {
+        Remove(registration.Id);
+        var identity = CustomerIdentity.Of(registration.CustomerName, registration.CustomerDomain);
+        _registrations[registration.Id] = Append(new IndexedCustomer(identity, registration.Id, registration.PartnerId, registration.SubmittedAt, null));
+    }
+
+    /// <summary>Adds a customer, replacing an earlier version with the same reference.</summary>
+    public void Add(ExistingCustomer customer)
+    {
+        if (_customers.Remove(customer.Reference, out var old)) _entries[old].Removed = true;
+        var identity = CustomerIdentity.Of(customer.Name, customer.Domain);
+        _customers[customer.Reference] = Append(new IndexedCustomer(identity, null, null, null, customer.Reference));
+    }
+
+    /// <summary>Takes a registration out (decided, expired, withdrawn); false if it was not there.</summary>
+    public bool Remove(DealId id)
+    {
+        if (!_registrations.Remove(id, out var old)) return false;
+        _entries[old].Removed = true;
+        return true;
+    }
+
+    internal List<IndexedCustomer> WithDomain(string registrable) => Live(_byDomain.All(registrable));
+
+    internal List<IndexedCustomer> WithName(string key) => Live(_byName.All(key));
+
+    internal List<IndexedCustomer> WithSkeleton(string skeleton) => Live(_bySkeleton.All(skeleton));
+
+    /// <summary>Every live entry whose skeleton is close to <paramref name="skeleton"/>, with its similarity.</summary>
+    // Lists, not iterators: a compiler-made iterator reads System.Environment, which Core's purity test forbids.
+    internal List<(IndexedCustomer Entry, double Similarity)> CloseTo(string skeleton)
+    {
+        var close = new List<(IndexedCustomer, double)>();
+        var query = NameSimilarity.Trigrams(skeleton);
+        if (query.Length == 0) return close;
+
+        var minShared = NameSimilarity.MinShared(query.Length);
+        var rarestFirst = query.OrderBy(g => _byTrigram.TryGetValue(g, out var list) ? list.Count : 0).Take(query.Length - minShared + 1);
+        var seen = new HashSet<int>();
+        foreach (var gram in rarestFirst)
+        {
+            if (!_byTrigram.TryGetValue(gram, out var postings)) continue;
+            foreach (var i in postings)
+            {
+                var entry = _entries[i];
+                if (entry.Removed || !seen.Add(i) || !SizeCanBeClose(query.Length, entry.TrigramCount)) continue;
+                var (shared, union) = NameSimilarity.Jaccard(query, NameSimilarity.Trigrams(entry.Identity.Name.Skeleton));
+                if (NameSimilarity.IsClose(shared, union)) close.Add((entry, (double)shared / union));
+            }
+        }
+
+        return close;
+    }
+
+    // Jaccard ≥ t needs t·max(n, m) ≤ min(n, m): names much longer or shorter than the query are never close.
+    private static bool SizeCanBeClose(int n, int m) =>
+        m * 100L >= NameSimilarity.ThresholdPercent * (long)n && n * 100L >= NameSimilarity.ThresholdPercent * (long)m;
+
+    private List<IndexedCustomer> Live(List<int> chain) => chain.Select(i => _entries[i]).Where(e => !e.Removed).ToList();
+
+    private int Append(IndexedCustomer entry)
+    {
+        var i = _entries.Count;
+        _entries.Add(entry);
+        var identity = entry.Identity;
+        _byDomain.Add(identity.RegistrableDomain, i);
+        _byName.Add(identity.Name.Key, i);
+        _bySkeleton.Add(identity.Name.Skeleton, i);
+
+        var grams = NameSimilarity.Trigrams(identity.Name.Skeleton);
+        entry.TrigramCount = grams.Length;
+        foreach (var gram in grams)
+        {
+            if (!_byTrigram.TryGetValue(gram, out var postings)) _byTrigram[gram] = postings = [];
+            postings.Add(i);
+        }
+
+        return i;
+    }
+
+    /// <summary>Entries sharing a key, as a chain through one int per entry: far leaner than a list per key at a million keys.</summary>
+    private sealed class Chains
+    {
+        private readonly Dictionary<string, int> _heads = new(StringComparer.Ordinal);
+        private readonly List<int> _next = [];
+
+        public void Add(string? key, int entry)
+        {
+            while (_next.Count <= entry) _next.Add(None);
+            if (string.IsNullOrEmpty(key)) return;
+            _next[entry] = _heads.GetValueOrDefault(key, None);
+            _heads[key] = entry;
+        }
+
+        public List<int> All(string key)
+        {
+            var all = new List<int>();
+            for (var i = _heads.GetValueOrDefault(key, None); i != None; i = _next[i]) all.Add(i);
+            return all;
+        }
+    }
+}
+
+/// <summary>One registration (with its id, partner and time) or one customer (with its reference), normalized.</summary>
+internal sealed class IndexedCustomer(CustomerIdentity identity, DealId? registrationId, PartnerId? partnerId, DateTimeOffset? submittedAt, string? customerReference)
+{
+    public CustomerIdentity Identity { get; } = identity;
+    public DealId? RegistrationId { get; } = registrationId;
+    public PartnerId? PartnerId { get; } = partnerId;
+    public DateTimeOffset? SubmittedAt { get; } = submittedAt;
+    public string? CustomerReference { get; } = customerReference;
+    public int TrigramCount { get; set; }
+    public bool Removed { get; set; }
+}
