@@ -46,10 +46,14 @@ public sealed record DealRegistrationDetails
 
     private Money? ValidateValue(FieldErrors errors)
     {
-        var currency = Common.Currency.Parse(string.IsNullOrWhiteSpace(Currency) ? null : Currency);
-        if (!currency.IsSuccess) { errors.Add("currency", string.IsNullOrWhiteSpace(Currency) ? "This field is required." : currency.Error.Message); return null; }
+        Common.Currency? currency = null;
+        if (string.IsNullOrWhiteSpace(Currency)) errors.Add("currency", "This field is required.");
+        else if (Common.Currency.Parse(Currency) is var parsed && parsed.IsSuccess) currency = parsed.Value;
+        else errors.Merge("", parsed.Error);
 
+        // Both fields are reported when both are missing; the amount is parsed only once its currency is known.
         if (string.IsNullOrWhiteSpace(EstimatedValue)) { errors.Add("estimatedValue", "This field is required."); return null; }
+        if (currency is null) return null;
         var money = Money.ParseMajor(EstimatedValue.Trim(), currency.Value, "estimatedValue");
         if (!money.IsSuccess) { errors.Merge("", money.Error); return null; }
         if (money.Value.Minor <= 0) { errors.Add("estimatedValue", "The estimated value must be more than zero."); return null; }
