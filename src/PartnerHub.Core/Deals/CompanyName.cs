@@ -33,10 +33,12 @@ public static class CompanyName
 
     private static List<string> Tokens(string name)
     {
-        // NFKC first turns full-width and ligature forms ("Ｓｏｎｙ", "ﬁ") into plain letters.
-        var text = name.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        // NFKC first turns full-width and ligature forms ("Ｓｏｎｙ", "ﬁ") into plain letters; NFD then splits accents
+        // off their letters. Plain ASCII is already in both forms, and most names are plain ASCII.
+        var ascii = Ascii.IsValid(name);
+        var text = (ascii ? name : name.Normalize(NormalizationForm.FormKC)).ToLowerInvariant();
         var builder = new StringBuilder(text.Length + 8);
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        foreach (var c in ascii ? text : text.Normalize(NormalizationForm.FormD))
         {
             if (char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark) continue;
             switch (c)
@@ -62,36 +64,29 @@ public static class CompanyName
 
     private static void StripLegalForms(List<string> tokens)
     {
-        while (tokens.Count > 1 && LegalSuffixes.Leading.Contains(LookAlikes.FoldLetters(tokens[0]))) tokens.RemoveAt(0);
-
-        // "Acme Holdings Co., Ltd." carries two forms, "Acme GmbH & Co. KG" three joined by "and": strip until none is left,
-        // but never the whole name ("The Company" stays "company").
-        var stripped = true;
-        while (stripped)
+        // Compared folded, so a legal form typed with a look-alike letter (Cyrillic "Іnc") is still a legal form.
+        var folded = tokens.Select(LookAlikes.FoldLetters).ToList();
+        while (tokens.Count > 1 && LegalSuffixes.Leading.Contains(folded[0]))
         {
-            stripped = false;
-            if (tokens.Count > 1 && tokens[^1] == "and")
-            {
-                tokens.RemoveAt(tokens.Count - 1);
-                stripped = true;
-                continue;
-            }
+            tokens.RemoveAt(0);
+            folded.RemoveAt(0);
+        }
 
-            foreach (var form in LegalSuffixes.Sequences)
-            {
-                if (form.Length >= tokens.Count || !EndsWith(tokens, form)) continue;
-                tokens.RemoveRange(tokens.Count - form.Length, form.Length);
-                stripped = true;
-                break;
-            }
+        // "Acme Holdings Co., Ltd." carries two forms, "Acme GmbH & Co. KG" three joined by "and": strip the longest
+        // form at the end until none is left, but never the whole name ("The Company" stays "company").
+        for (var words = TrailingForm(folded); words > 0; words = TrailingForm(folded))
+        {
+            tokens.RemoveRange(tokens.Count - words, words);
+            folded.RemoveRange(folded.Count - words, words);
         }
     }
 
-    private static bool EndsWith(List<string> tokens, string[] form)
+    /// <summary>How many trailing words form a legal form (or a dangling "and"), longest first; 0 when none.</summary>
+    private static int TrailingForm(List<string> folded)
     {
-        var offset = tokens.Count - form.Length;
-        for (var i = 0; i < form.Length; i++)
-            if (!string.Equals(LookAlikes.FoldLetters(tokens[offset + i]), form[i], StringComparison.Ordinal)) return false;
-        return true;
+        if (folded.Count > 1 && folded[^1] == "and") return 1;
+        for (var words = Math.Min(LegalSuffixes.MaxWords, folded.Count - 1); words > 0; words--)
+            if (LegalSuffixes.All.Contains(string.Join(' ', folded.GetRange(folded.Count - words, words)))) return words;
+        return 0;
     }
 }

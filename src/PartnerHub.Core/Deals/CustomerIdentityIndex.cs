@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using PartnerHub.Core.Partners;
 
 namespace PartnerHub.Core.Deals;
@@ -69,21 +70,27 @@ public sealed class CustomerIdentityIndex
     {
         var close = new List<(IndexedCustomer, double)>();
         var query = NameSimilarity.Trigrams(skeleton);
-        if (query.Length == 0) return close;
+        var n = query.Length;
+        if (n == 0) return close;
 
-        var minShared = NameSimilarity.MinShared(query.Length);
-        var rarestFirst = query.OrderBy(g => _byTrigram.TryGetValue(g, out var list) ? list.Count : 0).Take(query.Length - minShared + 1);
-        var seen = new HashSet<int>();
-        foreach (var gram in rarestFirst)
+        // Candidates come from the rarest lists only (the prefix); each then has its overlap completed by binary search in
+        // the commoner lists (postings are in entry order, so sorted), stopping as soon as it can no longer reach the threshold.
+        var lists = query.Select(g => _byTrigram.TryGetValue(g, out var list) ? list : []).OrderBy(l => l.Count).ToArray();
+        var prefix = n - NameSimilarity.MinShared(n) + 1;
+        var shared = new Dictionary<int, int>();
+        for (var k = 0; k < prefix; k++)
+            foreach (var i in lists[k])
+                if (!_entries[i].Removed && SizeCanBeClose(n, _entries[i].TrigramCount))
+                    CollectionsMarshal.GetValueRefOrAddDefault(shared, i, out _)++;
+
+        foreach (var (i, fromPrefix) in shared)
         {
-            if (!_byTrigram.TryGetValue(gram, out var postings)) continue;
-            foreach (var i in postings)
-            {
-                var entry = _entries[i];
-                if (entry.Removed || !seen.Add(i) || !SizeCanBeClose(query.Length, entry.TrigramCount)) continue;
-                var (shared, union) = NameSimilarity.Jaccard(query, NameSimilarity.Trigrams(entry.Identity.Name.Skeleton));
-                if (NameSimilarity.IsClose(shared, union)) close.Add((entry, (double)shared / union));
-            }
+            var m = _entries[i].TrigramCount;
+            var count = fromPrefix;
+            for (var k = prefix; k < n && NameSimilarity.IsClose(count + (n - k), n + m - (count + (n - k))); k++)
+                if (lists[k].BinarySearch(i) >= 0) count++;
+            var union = n + m - count;
+            if (NameSimilarity.IsClose(count, union)) close.Add((_entries[i], (double)count / union));
         }
 
         return close;

@@ -12,7 +12,7 @@ internal static class LegalSuffixes
         "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "llp", "lp", "plc", "pc",
         "pllc", "pty", "pty ltd", "pte", "pte ltd", "pvt", "pvt ltd", "private limited", "co ltd", "nl",
         // German, Austrian, Swiss
-        "gmbh", "ag", "kg", "ohg", "ug", "ev", "gbr", "kgaa", "se", "gmbh and co kg",
+        "gmbh", "ag", "kg", "ohg", "ug", "ev", "gbr", "kgaa", "se",
         // French, Spanish, Portuguese, Latin American
         "sa", "s a", "sas", "sasu", "sarl", "sl", "s l", "sau", "srl", "ltda", "sa de cv", "s de rl", "eirl", "sca", "scs",
         // Italian
@@ -30,10 +30,9 @@ internal static class LegalSuffixes
     /// <summary>Forms written before the name: "The Acme Company", "PT Astra", "OOO Romashka".</summary>
     public static IReadOnlySet<string> Leading { get; } = new HashSet<string>(["the", "pt", "ooo"], StringComparer.Ordinal);
 
-    /// <summary>Each form as tokens, longest first, so "pty ltd" is taken whole before "ltd" alone.</summary>
-    public static IReadOnlyList<string[]> Sequences { get; } = Forms
-        .Distinct(StringComparer.Ordinal)
-        .Select(f => f.Split(' '))
-        .OrderByDescending(t => t.Length)
-        .ToArray();
+    /// <summary>Every form, its words joined by one space.</summary>
+    public static IReadOnlySet<string> All { get; } = new HashSet<string>(Forms, StringComparer.Ordinal);
+
+    /// <summary>The most words in one form ("sa de cv"): no longer tail of a name needs looking up.</summary>
+    public static int MaxWords { get; } = Forms.Max(f => f.Split(' ').Length);
 }

@@ -30,7 +30,7 @@ internal static class LookAlikes
     /// <summary>Replaces look-alike letters of other scripts with the Latin letter they imitate.</summary>
     public static string FoldLetters(string text)
     {
-        if (!text.Any(Letters.ContainsKey)) return text;
+        if (Ascii.IsValid(text) || !text.Any(Letters.ContainsKey)) return text;
         var builder = new StringBuilder(text.Length);
         foreach (var c in text) builder.Append(Letters.GetValueOrDefault(c, c));
         return builder.ToString();
