@@ -68,8 +68,8 @@ public static class ConflictCheck
         {
             ConflictRule.SameDomain => $"registrable domain {candidateValue} equals that of",
             ConflictRule.SameName => $"normalized name '{candidateValue}' equals that of",
-            ConflictRule.LookAlikeName => $"name '{candidateValue}' looks like '{matchedValue}' (both read '{candidate.CustomerName}' → skeleton '{entry.Identity.Name.Skeleton}') of",
-            _ => string.Create(CultureInfo.InvariantCulture, $"name '{candidateValue}' is {similarity:P0} similar (threshold {NameSimilarity.ThresholdPercent}%) to '{matchedValue}' of"),
+            ConflictRule.LookAlikeName => $"name '{candidateValue}' looks like '{matchedValue}' (both fold to the skeleton '{entry.Identity.Name.Skeleton}') of",
+            _ => string.Create(CultureInfo.InvariantCulture, $"name '{candidateValue}' is {similarity * 100:F0}% similar (threshold {NameSimilarity.ThresholdPercent}%) to '{matchedValue}' of"),
         };
         var whom = record switch
         {
