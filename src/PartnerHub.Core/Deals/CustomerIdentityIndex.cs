@@ -9,7 +9,8 @@ namespace PartnerHub.Core.Deals;
 /// inverted index with prefix filtering. A name at ≥ t similarity shares at least ⌈t·n⌉ of the query's n trigrams, so
 /// it must contain one of the n − ⌈t·n⌉ + 1 rarest of them; only those posting lists are read and only their names are
 /// compared. Build once, then <see cref="Add(ActiveRegistration)"/> and <see cref="Remove"/> as registrations come and
-/// go (removal leaves a tombstone; rebuild occasionally if many go).
+/// go (removal leaves a tombstone; rebuild occasionally if many go). Reads may run concurrently; writes may not run
+/// alongside anything, so keep one writer or build a new index and swap it in.
 /// </summary>
 public sealed class CustomerIdentityIndex
 {
