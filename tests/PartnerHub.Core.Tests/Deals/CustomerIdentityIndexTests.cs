@@ -1,0 +1,46 @@
+using CsCheck;
+using PartnerHub.Core.Deals;
+using PartnerHub.Core.Partners;
+
+namespace PartnerHub.Core.Tests.Deals;
+
+public sealed class CustomerIdentityIndexTests
+{
+    private static readonly DateTimeOffset T = new(2025, 3, 1, 9, 0, 0, TimeSpan.Zero);
+
+    // A tiny alphabet makes near-misses common, so the prefix filter is really put to the test.
+    private static readonly Gen<string> Name = Gen.String[Gen.Char["abcde "], 1, 14];
+
+    [Fact]
+    public void Close_names_found_through_the_trigram_index_are_exactly_those_a_full_scan_finds() =>
+        Gen.Select(Gen.Select(Name, Gen.Bool).List[0, 60], Name).Sample((names, query) =>
+        {
+            var all = names.Select((n, i) => new ActiveRegistration(DealId.New(T), PartnerId.New(), n.Item1, null, T.AddMinutes(i))).ToList();
+            var index = CustomerIdentityIndex.Build(all, []);
+            for (var i = 0; i < all.Count; i++)
+                if (names[i].Item2) Assert.True(index.Remove(all[i].Id));
+            var registrations = all.Where((_, i) => !names[i].Item2).ToList();
+            var skeleton = CompanyName.Normalize(query).Skeleton;
+
+            var viaIndex = index.CloseTo(skeleton).Select(c => c.Entry.RegistrationId!.Value.Value).Order().ToList();
+            var viaScan = registrations
+                .Where(r => NameSimilarity.IsClose(skeleton, CompanyName.Normalize(r.CustomerName).Skeleton))
+                .Select(r => r.Id.Value).Order().ToList();
+            Assert.Equal(viaScan, viaIndex);
+        }, iter: 500);
+
+    [Fact]
+    public void Exact_keys_are_found_among_many_without_false_hits()
+    {
+        var registrations = Enumerable.Range(0, 5_000)
+            .Select(i => new ActiveRegistration(DealId.New(T), PartnerId.New(), $"Company {i} Ltd", $"company{i}.com", T)).ToList();
+        var index = CustomerIdentityIndex.Build(registrations, []);
+        var candidate = new RegistrationCandidate(DealId.New(T), PartnerId.New(), "COMPANY 4711 LIMITED", "https://www.company4711.com", T);
+
+        var result = ConflictCheck.Check(candidate, index);
+
+        Assert.Equal(ConflictOutcome.Conflict, result.Outcome);
+        Assert.All(result.Matches.Where(m => m.Rule is ConflictRule.SameDomain or ConflictRule.SameName), m => Assert.Equal(registrations[4711].Id, m.RegistrationId));
+        Assert.True(result.Matches.Count(m => m.Rule == ConflictRule.SimilarName) <= ConflictCheck.MaxSimilarMatches);
+    }
+}
