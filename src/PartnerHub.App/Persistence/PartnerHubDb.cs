@@ -39,6 +39,8 @@ public abstract class PartnerHubDb : IdentityDbContext<AppUser, AppRole, Guid>
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PartnerHubDb).Assembly);
         builder.Entity<Partner>().HasQueryFilter(PartnerScopeFilter.Name, p => Scope == null || p.Id == Scope);
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IPartnerOwned).IsAssignableFrom(e.ClrType)))
+            builder.Entity(entity.ClrType).HasQueryFilter(PartnerScopeFilter.Name, PartnerScopeFilter.For(entity.ClrType, this));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using PartnerHub.Core.Partners;
@@ -11,6 +12,17 @@ namespace PartnerHub.App.Persistence;
 internal static class PartnerScopeFilter
 {
     public const string Name = "PartnerScope";
+
+    /// <summary>The read filter of one partner-owned entity type: <c>e => db.Scope == null || e.PartnerId == db.Scope</c>.</summary>
+    public static LambdaExpression For(Type entityType, PartnerHubDb db)
+    {
+        var entity = Expression.Parameter(entityType, "e");
+        var scope = Expression.Property(Expression.Constant(db), nameof(PartnerHubDb.Scope));
+        var owner = Expression.Convert(Expression.Property(entity, nameof(IPartnerOwned.PartnerId)), typeof(PartnerId?));
+        return Expression.Lambda(
+            Expression.OrElse(Expression.Equal(scope, Expression.Constant(null, typeof(PartnerId?))), Expression.Equal(owner, scope)),
+            entity);
+    }
 
     public static void EnsureWritesStayInScope(ChangeTracker tracker, PartnerId? scope)
     {
