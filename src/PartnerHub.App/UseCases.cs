@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using PartnerHub.App.Audit;
+using PartnerHub.App.Deals;
 using PartnerHub.App.Demo;
+using PartnerHub.App.Ledger;
 using PartnerHub.App.Partners;
 using PartnerHub.App.Programs;
 
@@ -18,5 +20,37 @@ public static class UseCases
         .AddScoped<ImportPartners>()
         .AddScoped<ExportPartners>()
         .AddScoped<GetAuditTrail>()
-        .AddScoped<DemoData>();
+        .AddScoped<DemoData>()
+        .AddDealUseCases()
+        .AddLedgerUseCases();
+
+    private static IServiceCollection AddDealUseCases(this IServiceCollection services) => services
+        .AddSingleton<DealIdentityIndex>() // one warm conflict index per process, shared by every scope
+        .AddScoped<DealSettingsSource>()
+        .AddScoped<SaveCustomer>()
+        .AddScoped<RegisterDeal>()
+        .AddScoped<GetDeal>()
+        .AddScoped<ListDeals>()
+        .AddScoped<ApproveDeal>()
+        .AddScoped<RejectDeal>()
+        .AddScoped<RequestDealExtension>()
+        .AddScoped<GrantDealExtension>()
+        .AddScoped<DenyDealExtension>()
+        .AddScoped<MarkDealWon>()
+        .AddScoped<MarkDealLost>()
+        .AddScoped<ExpireDeals>()
+        .AddScoped<OverdueDeals>()
+        .AddScoped<ImportDeals>();
+
+    private static IServiceCollection AddLedgerUseCases(this IServiceCollection services) => services
+        .AddScoped<PostTransaction>()
+        .AddScoped<GetPartnerBalance>()
+        .AddScoped<ReleaseHeldCommissions>()
+        .AddScoped<CloseStatements>()
+        .AddScoped<GetStatement>()
+        .AddScoped<ListStatements>()
+        .AddScoped<CreatePayoutBatch>()
+        .AddScoped<GetPayoutBatch>()
+        .AddScoped<ExportPayoutBatch>()
+        .AddScoped<MarkPayoutPaid>();
 }

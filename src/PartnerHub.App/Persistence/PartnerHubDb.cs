@@ -1,7 +1,12 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PartnerHub.App.Audit;
+using PartnerHub.App.Deals;
 using PartnerHub.App.Identity;
+using PartnerHub.App.Ledger;
+using PartnerHub.Core.Common;
+using PartnerHub.Core.Deals;
+using PartnerHub.Core.Ledger;
 using PartnerHub.Core.Partners;
 
 namespace PartnerHub.App.Persistence;
@@ -29,6 +34,23 @@ public abstract class PartnerHubDb : IdentityDbContext<AppUser, AppRole, Guid>
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<DealRegistration> DealRegistrations => Set<DealRegistration>();
+
+    /// <summary>The vendor's own customers (from the CRM), which partner registrations must not claim.</summary>
+    public DbSet<Customer> Customers => Set<Customer>();
+
+    public DbSet<LedgerTransactionRecord> LedgerTransactions => Set<LedgerTransactionRecord>();
+
+    public DbSet<LedgerEntryRecord> LedgerEntries => Set<LedgerEntryRecord>();
+
+    public DbSet<StatementRecord> Statements => Set<StatementRecord>();
+
+    public DbSet<StatementLineRecord> StatementLines => Set<StatementLineRecord>();
+
+    public DbSet<PayoutBatch> PayoutBatches => Set<PayoutBatch>();
+
+    public DbSet<PayoutLineRecord> PayoutLines => Set<PayoutLineRecord>();
+
     /// <summary>The partner a partner user is confined to; null for vendor staff and the system. Read by the query filters.</summary>
     internal PartnerId? Scope => Actor.PartnerScope;
 
@@ -39,13 +61,22 @@ public abstract class PartnerHubDb : IdentityDbContext<AppUser, AppRole, Guid>
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PartnerHubDb).Assembly);
         builder.Entity<Partner>().HasQueryFilter(PartnerScopeFilter.Name, p => Scope == null || p.Id == Scope);
-        foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IPartnerOwned).IsAssignableFrom(e.ClrType)))
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IOwnedByPartner).IsAssignableFrom(e.ClrType)))
             builder.Entity(entity.ClrType).HasQueryFilter(PartnerScopeFilter.Name, PartnerScopeFilter.For(entity.ClrType, this));
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IPartnerTagged).IsAssignableFrom(e.ClrType)))
+            builder.Entity(entity.ClrType).HasQueryFilter(PartnerScopeFilter.Name, PartnerScopeFilter.ForTagged(entity.ClrType, this));
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IVendorOnly).IsAssignableFrom(e.ClrType)))
+            builder.Entity(entity.ClrType).HasQueryFilter(PartnerScopeFilter.Name, PartnerScopeFilter.ForVendorOnly(entity.ClrType, this));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<PartnerId>().HaveConversion<TypedIdConverters.PartnerIdConverter>();
+        configurationBuilder.Properties<DealId>().HaveConversion<TypedIdConverters.DealIdConverter>();
+        configurationBuilder.Properties<LedgerTransactionId>().HaveConversion<TypedIdConverters.LedgerTransactionIdConverter>();
+        configurationBuilder.Properties<StatementId>().HaveConversion<TypedIdConverters.StatementIdConverter>();
+        configurationBuilder.Properties<PayoutBatchId>().HaveConversion<TypedIdConverters.PayoutBatchIdConverter>();
+        configurationBuilder.Properties<Currency>().HaveConversion<TypedIdConverters.CurrencyConverter>().HaveMaxLength(3);
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
     }
 

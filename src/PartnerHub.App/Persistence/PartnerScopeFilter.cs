@@ -18,9 +18,28 @@ internal static class PartnerScopeFilter
     {
         var entity = Expression.Parameter(entityType, "e");
         var scope = Expression.Property(Expression.Constant(db), nameof(PartnerHubDb.Scope));
-        var owner = Expression.Convert(Expression.Property(entity, nameof(IPartnerOwned.PartnerId)), typeof(PartnerId?));
+        var owner = Expression.Convert(Expression.Property(entity, nameof(IOwnedByPartner.PartnerId)), typeof(PartnerId?));
         return Expression.Lambda(
             Expression.OrElse(Expression.Equal(scope, Expression.Constant(null, typeof(PartnerId?))), Expression.Equal(owner, scope)),
+            entity);
+    }
+
+    /// <summary>The read filter of a vendor-only entity type: <c>e => db.Scope == null</c>, so a partner user reads none of it.</summary>
+    public static LambdaExpression ForVendorOnly(Type entityType, PartnerHubDb db)
+    {
+        var entity = Expression.Parameter(entityType, "e");
+        var scope = Expression.Property(Expression.Constant(db), nameof(PartnerHubDb.Scope));
+        return Expression.Lambda(Expression.Equal(scope, Expression.Constant(null, typeof(PartnerId?))), entity);
+    }
+
+    /// <summary>The read filter of a partner-tagged entity type: <c>e => db.Scope == null || e.PartnerId == db.Scope</c>; untagged rows are vendor-only.</summary>
+    public static LambdaExpression ForTagged(Type entityType, PartnerHubDb db)
+    {
+        var entity = Expression.Parameter(entityType, "e");
+        var scope = Expression.Property(Expression.Constant(db), nameof(PartnerHubDb.Scope));
+        var tag = Expression.Property(entity, nameof(IPartnerTagged.PartnerId));
+        return Expression.Lambda(
+            Expression.OrElse(Expression.Equal(scope, Expression.Constant(null, typeof(PartnerId?))), Expression.Equal(tag, scope)),
             entity);
     }
 
@@ -30,10 +49,13 @@ internal static class PartnerScopeFilter
         foreach (var entry in tracker.Entries())
         {
             if (entry.State is EntityState.Unchanged or EntityState.Detached) continue;
+            if (entry.Entity is IVendorOnly or IPartnerTagged { PartnerId: null })
+                throw new InvalidOperationException($"A write to vendor-only {entry.Metadata.ClrType.Name} data was attempted in the scope of partner {scope}.");
             var owner = entry.Entity switch
             {
                 Partner p => p.Id,
-                IPartnerOwned o => o.PartnerId,
+                IOwnedByPartner o => o.PartnerId,
+                IPartnerTagged t => t.PartnerId,
                 _ => (PartnerId?)null,
             };
             if (owner is { } id && id != scope)
@@ -42,8 +64,20 @@ internal static class PartnerScopeFilter
     }
 }
 
-/// <summary>Data that belongs to one partner organization; partner users see and change only their own.</summary>
-public interface IPartnerOwned
+/// <summary>
+/// Data that belongs to one partner organization; partner users see and change only their own. Core entities implement
+/// <see cref="IOwnedByPartner"/>, which this extends, so the same filter and check cover both.
+/// </summary>
+public interface IPartnerOwned : IOwnedByPartner;
+
+/// <summary>Vendor data that partner users neither read nor write: customers, ledger transactions, payout batches.</summary>
+public interface IVendorOnly;
+
+/// <summary>
+/// Vendor data whose rows may name a partner, such as ledger lines: a partner user reads and writes only the rows that
+/// name its own partner; rows that name none are vendor-only.
+/// </summary>
+public interface IPartnerTagged
 {
-    PartnerId PartnerId { get; }
+    PartnerId? PartnerId { get; }
 }

@@ -6,14 +6,14 @@ namespace PartnerHub.Core.Deals;
 public sealed record RegistrationCandidate(DealId Id, PartnerId PartnerId, string CustomerName, string? CustomerDomain, DateTimeOffset SubmittedAt)
 {
     public static RegistrationCandidate From(DealRegistration deal) =>
-        new(deal.Id, deal.PartnerId, deal.CustomerName, deal.CustomerDomain.Host, deal.SubmittedAt);
+        new(deal.Id, deal.PartnerId, deal.CustomerName, deal.CustomerHost, deal.SubmittedAt);
 }
 
 /// <summary>A registration that currently protects a customer (submitted or approved and not expired), as loaded by the caller.</summary>
 public sealed record ActiveRegistration(DealId Id, PartnerId PartnerId, string CustomerName, string? CustomerDomain, DateTimeOffset SubmittedAt)
 {
     public static ActiveRegistration From(DealRegistration deal) =>
-        new(deal.Id, deal.PartnerId, deal.CustomerName, deal.CustomerDomain.Host, deal.SubmittedAt);
+        new(deal.Id, deal.PartnerId, deal.CustomerName, deal.CustomerHost, deal.SubmittedAt);
 }
 
 /// <summary>A customer the vendor already sells to directly, from the CRM; <paramref name="Reference"/> is its id there.</summary>

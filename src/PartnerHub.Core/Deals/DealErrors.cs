@@ -31,6 +31,17 @@ public static class DealErrors
     public static Error BeforeLastChange(DealId id, DateTimeOffset now, DateTimeOffset last) =>
         Error.Unprocessable("deal_time_before_last_change", $"Deal registration {id} last changed at {Utc(last)}; a change at {Utc(now)} would rewrite its history.");
 
+    /// <summary>
+    /// The customer is already held by another partner's active registration or is an existing customer. The message
+    /// comes from <see cref="ConflictResult.ForPartner"/>: it says THAT, never who.
+    /// </summary>
+    public static Error CustomerAlreadyProtected(PartnerConflictView view, string field) =>
+        new("deal_conflict", string.Join(" ", view.Reasons), ErrorKind.Conflict, new Dictionary<string, string[]> { [field] = [.. view.Reasons] });
+
+    /// <summary>For managers: approving would protect a customer that an earlier valid registration or an existing customer already holds.</summary>
+    public static Error LosesToEarlierClaim(DealId id, string explanation) =>
+        Error.Conflict("deal_conflict", $"Deal registration {id} cannot be approved: {explanation}");
+
     public static Error Required(string field) => Error.Validation(field, "This field is required.");
 
     private static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);

@@ -18,7 +18,7 @@ public sealed record ExtensionRequest(DateTimeOffset RequestedAt, string Reason,
 /// extensions lengthen it; once the window passes without a win or loss the registration expires. Every transition
 /// takes "now", appends to the history and returns a typed error instead of changing anything when not allowed.
 /// </summary>
-public sealed class DealRegistration : IAudited
+public sealed class DealRegistration : IAudited, IOwnedByPartner
 {
     private readonly List<StatusChange> _history = [];
     private readonly List<ExtensionRequest> _extensions = [];
@@ -29,8 +29,28 @@ public sealed class DealRegistration : IAudited
 
     public DealId Id { get; private set; }
     public PartnerId PartnerId { get; private set; }
+
+    /// <summary>The partner's or CRM's own id for this opportunity, when it has one; unique per partner.</summary>
+    public string? ExternalId { get; private set; }
+
     public string CustomerName { get; private set; } = "";
-    public CustomerDomain CustomerDomain { get; private set; } = new("", "");
+
+    /// <summary>
+    /// <see cref="CustomerName"/> normalized at submission (<see cref="NormalizedCompanyName.Key"/>), kept with the
+    /// registration so a database can find exact name matches by index; the name never changes after submission.
+    /// </summary>
+    public string CustomerNameKey { get; private set; } = "";
+
+    /// <summary>The look-alike skeleton of <see cref="CustomerName"/> (<see cref="NormalizedCompanyName.Skeleton"/>), kept for the same reason.</summary>
+    public string CustomerNameSkeleton { get; private set; } = "";
+
+    /// <summary>The customer's domain as given, canonical (<see cref="Deals.CustomerDomain.Host"/>).</summary>
+    public string CustomerHost { get; private set; } = "";
+
+    /// <summary>The registrable domain (eTLD+1) of <see cref="CustomerHost"/>: the key that decides whether two registrations name the same customer.</summary>
+    public string CustomerRegistrableDomain { get; private set; } = "";
+
+    public CustomerDomain CustomerDomain => new(CustomerHost, CustomerRegistrableDomain);
     public CustomerContact Contact { get; private set; } = new("", "");
     public string Product { get; private set; } = "";
     public Money EstimatedValue { get; private set; }
@@ -41,6 +61,9 @@ public sealed class DealRegistration : IAudited
 
     /// <summary>End of protection, set on approval (approval instant + protection days) and moved by granted extensions.</summary>
     public DateTimeOffset? ProtectedUntil { get; private set; }
+
+    /// <summary>When the extension request awaiting a decision was made; null when none waits. Lets a sweep find it by index.</summary>
+    public DateTimeOffset? ExtensionPendingSince { get; private set; }
 
     public string? DecisionReason { get; private set; }
     public string? DecidedBy { get; private set; }
@@ -63,12 +86,17 @@ public sealed class DealRegistration : IAudited
     /// <summary>Registers a deal at <paramref name="now"/>: the submission instant is the one first-wins compares.</summary>
     public static DealRegistration Submit(ValidDealRegistration details, PartnerId partner, DateTimeOffset now, DealId? id = null)
     {
+        var name = CompanyName.Normalize(details.CustomerName);
         var deal = new DealRegistration
         {
             Id = id ?? DealId.New(now),
             PartnerId = partner,
+            ExternalId = details.ExternalId,
             CustomerName = details.CustomerName,
-            CustomerDomain = details.CustomerDomain,
+            CustomerNameKey = name.Key,
+            CustomerNameSkeleton = name.Skeleton,
+            CustomerHost = details.CustomerDomain.Host,
+            CustomerRegistrableDomain = details.CustomerDomain.Registrable,
             Contact = details.Contact,
             Product = details.Product,
             EstimatedValue = details.EstimatedValue,
@@ -137,6 +165,7 @@ public sealed class DealRegistration : IAudited
         if (PendingExtension is not null) return DealErrors.ExtensionPending(Id);
         if (ExtensionsGranted >= settings.MaxExtensions) return DealErrors.ExtensionLimitReached(Id, settings.MaxExtensions);
         _extensions.Add(new ExtensionRequest(now, reason.Trim()));
+        ExtensionPendingSince = now;
         Touch(now);
         return Result.Success;
     }
@@ -148,6 +177,7 @@ public sealed class DealRegistration : IAudited
         if (ExtensionsGranted >= settings.MaxExtensions) return DealErrors.ExtensionLimitReached(Id, settings.MaxExtensions);
         _extensions[^1] = _extensions[^1] with { Granted = true, DecidedAt = now, DecidedBy = decidedBy, DecisionReason = reason };
         ProtectedUntil = ProtectedUntil!.Value.AddDays(settings.ExtensionDays);
+        ExtensionPendingSince = null;
         Touch(now);
         return Result.Success;
     }
@@ -157,6 +187,7 @@ public sealed class DealRegistration : IAudited
         if (DecideExtension(decidedBy, now) is { } error) return error;
         if (string.IsNullOrWhiteSpace(reason)) return DealErrors.Required("reason");
         _extensions[^1] = _extensions[^1] with { Granted = false, DecidedAt = now, DecidedBy = decidedBy, DecisionReason = reason };
+        ExtensionPendingSince = null;
         Touch(now);
         return Result.Success;
     }
@@ -180,8 +211,9 @@ public sealed class DealRegistration : IAudited
     public IReadOnlyDictionary<string, string?> AuditSnapshot() => new Dictionary<string, string?>
     {
         ["partnerId"] = PartnerId.ToString(),
+        ["externalId"] = ExternalId,
         ["customerName"] = CustomerName,
-        ["customerDomain"] = CustomerDomain.Host,
+        ["customerDomain"] = CustomerHost,
         ["contact"] = $"{Contact.Name} <{Contact.Email}>",
         ["product"] = Product,
         ["estimatedValue"] = EstimatedValue.ToString(),

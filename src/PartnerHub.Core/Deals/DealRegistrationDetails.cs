@@ -9,6 +9,9 @@ public sealed record DealRegistrationDetails
     /// <summary>How far ahead a close date may be: further is almost always a typo (2205 for 2025).</summary>
     public const int MaxYearsAhead = 5;
 
+    /// <summary>The partner's or CRM's own id for the opportunity (optional): what a re-import matches on.</summary>
+    public string? ExternalId { get; init; }
+
     public string? CustomerName { get; init; }
     public string? CustomerDomain { get; init; }
     public string? ContactName { get; init; }
@@ -26,6 +29,7 @@ public sealed record DealRegistrationDetails
     public Result<ValidDealRegistration> Validate(DateTimeOffset now)
     {
         var errors = new FieldErrors();
+        var externalId = Text.Line(errors, "externalId", ExternalId, 100);
         var name = Text.Line(errors, "customerName", CustomerName, 200, required: true);
         if (name is not null && CompanyName.Normalize(name).IsEmpty)
             errors.Add("customerName", "The name needs at least one letter or digit besides its legal form.");
@@ -41,7 +45,7 @@ public sealed record DealRegistrationDetails
         var notes = Text.Block(errors, "notes", Notes, 10_000);
 
         if (errors.Any) return errors.ToError();
-        return new ValidDealRegistration(name!, domain.Value, new CustomerContact(contactName!, contactEmail!), product!, value!.Value, closeOn!.Value, notes);
+        return new ValidDealRegistration(name!, domain.Value, new CustomerContact(contactName!, contactEmail!), product!, value!.Value, closeOn!.Value, notes, externalId);
     }
 
     private Money? ValidateValue(FieldErrors errors)
@@ -82,4 +86,5 @@ public sealed record ValidDealRegistration(
     string Product,
     Money EstimatedValue,
     DateOnly ExpectedCloseOn,
-    string? Notes);
+    string? Notes,
+    string? ExternalId = null);

@@ -51,6 +51,14 @@ public static class LedgerBalances
             .Where(e => e.PartnerId == partner && e.Amount.Currency == currency)
             .Aggregate(PartnerBalance.Zero(partner, currency), (balance, line) => balance.Add(line));
 
+    /// <summary>
+    /// A partner's balance from per-account sums of its lines (debit positive), as a database computes them: the same
+    /// sign convention as folding the lines one by one, without reading them.
+    /// </summary>
+    public static PartnerBalance FromAccountSums(PartnerId partner, Currency currency, IEnumerable<(LedgerAccount Account, long Sum)> sums) =>
+        sums.Aggregate(PartnerBalance.Zero(partner, currency),
+            (balance, s) => balance.Add(new LedgerEntry(s.Account, partner, new Money(s.Sum, currency), "sum")));
+
     /// <summary>Every partner's balance in <paramref name="currency"/> at <paramref name="asOf"/>, in one pass; input to payout planning.</summary>
     public static IReadOnlyList<PartnerBalance> AllPartners(IEnumerable<LedgerTransaction> transactions, Currency currency, DateOnly asOf)
     {

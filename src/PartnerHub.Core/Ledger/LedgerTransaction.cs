@@ -77,6 +77,14 @@ public sealed class LedgerTransaction
     }
 
     /// <summary>
+    /// Rebuilds a transaction read back from storage, with its original id and posting instant. Only for persistence:
+    /// it was validated by <see cref="Create"/> when first posted, and the store refuses to change it since.
+    /// </summary>
+    public static LedgerTransaction Restore(LedgerTransactionId id, string sourceKey, LedgerTransactionKind kind, DateOnly occurredOn,
+        DateTimeOffset postedAt, string description, IReadOnlyList<LedgerEntry> entries, LedgerTransactionId? relatesTo, string? externalReference) =>
+        new(id, sourceKey, kind, occurredOn, postedAt, description, entries, relatesTo, externalReference);
+
+    /// <summary>
     /// True when <paramref name="other"/> posts exactly the same thing (kind, date, relation and lines), ignoring its
     /// id and posting time: a replay of the same input, which idempotent posting turns into the existing transaction.
     /// </summary>

@@ -27,9 +27,22 @@ public sealed record PartnerStatement(PartnerId Partner, StatementPeriod Period,
     {
         var visible = transactions.Where(t => postedUpTo is null || t.PostedAt <= postedUpTo).ToArray();
         var opening = LedgerBalances.ForPartner(visible, partner, currency, period.FirstDay.AddDays(-1));
+        return Continue(partner, period, currency, opening, visible.Where(t => period.Contains(t.OccurredOn)));
+    }
+
+    /// <summary>
+    /// A statement from a known opening balance and the period's transactions, for a store that sums the opening
+    /// balance itself rather than reading all history. Also builds an adjusting statement: opening at the last issued
+    /// closing, with only the transactions that statement did not include. Transactions outside the period are ignored.
+    /// </summary>
+    public static PartnerStatement Continue(PartnerId partner, StatementPeriod period, Currency currency, PartnerBalance opening,
+        IEnumerable<LedgerTransaction> transactions)
+    {
+        if (opening.Partner != partner || opening.Held.Currency != currency)
+            throw new ArgumentException($"The opening balance is for {opening.Partner} in {opening.Held.Currency}, not {partner} in {currency}.", nameof(opening));
         var closing = opening;
         var lines = new List<StatementLine>();
-        foreach (var tx in visible.Where(t => period.Contains(t.OccurredOn)).OrderBy(t => t.OccurredOn).ThenBy(t => t.PostedAt).ThenBy(t => t.Id.Value))
+        foreach (var tx in transactions.Where(t => period.Contains(t.OccurredOn)).OrderBy(t => t.OccurredOn).ThenBy(t => t.PostedAt).ThenBy(t => t.Id.Value))
             foreach (var line in tx.Entries.Where(e => e.PartnerId == partner && e.Amount.Currency == currency))
             {
                 closing = closing.Add(line);

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+using PartnerHub.App.Deals;
+using PartnerHub.App.Ledger;
+
+namespace PartnerHub.App;
+
+public static class BackgroundJobs
+{
+    /// <summary>
+    /// The periodic jobs: deal expiry and the release of held commissions. For a host that runs them (the web host);
+    /// add after the start-up tasks, which migrate the database before any job starts.
+    /// </summary>
+    public static IServiceCollection AddPartnerHubJobs(this IServiceCollection services) => services
+        .AddHostedService<DealExpiryService>()
+        .AddHostedService<CommissionReleaseService>();
+}

@@ -1,0 +1,168 @@
+using Microsoft.EntityFrameworkCore;
+using PartnerHub.App.Persistence;
+using PartnerHub.Core.Deals;
+
+namespace PartnerHub.App.Deals;
+
+/// <summary>
+/// The conflict check's view of every active registration and existing customer: one <see cref="CustomerIdentityIndex"/>
+/// per process (a singleton), built from the database on first use and kept warm, so a check against a million
+/// registrations costs microseconds instead of reading them all. It stays correct when other processes (a second web
+/// instance, a CLI import) write to the same database:
+/// <list type="bullet">
+/// <item>Exact matches decide conflicts, so they are always read fresh: before each check, the active registrations
+/// and customers with the candidate's registrable domain, name key or skeleton are read by index and added.</item>
+/// <item>Every registration a check matches is confirmed still active in the database; one decided elsewhere is
+/// taken out and the check runs again. A stale entry can never block a partner.</item>
+/// <item>Close-name matches (a "possible duplicate" for the manager, never a block) come from the in-memory trigram
+/// index: this process updates it on every change it saves, and at most every <see cref="RefreshEvery"/> it catches
+/// up on what anyone changed since it last looked (by <c>updated_at</c>, with an overlap for late commits).</item>
+/// </list>
+/// The index allows concurrent reads but no write alongside anything, so every use goes through one lock; a check
+/// holds it for microseconds.
+/// </summary>
+public sealed class DealIdentityIndex(TimeProvider clock) : IDisposable
+{
+    public static readonly TimeSpan RefreshEvery = TimeSpan.FromMinutes(1);
+
+    /// <summary>How far back a catch-up looks before the newest change it saw: covers transactions that committed late.</summary>
+    private static readonly TimeSpan Overlap = TimeSpan.FromMinutes(2);
+
+    private readonly SemaphoreSlim _loading = new(1, 1);
+    private readonly Lock _gate = new();
+    private CustomerIdentityIndex? _index;
+    private DateTimeOffset? _newestSeen;
+    private long _refreshedAtTicks;
+
+    /// <summary>Checks <paramref name="candidate"/> against every active registration and existing customer.</summary>
+    public async Task<ConflictResult> CheckAsync(PartnerHubDb db, RegistrationCandidate candidate, CancellationToken ct)
+    {
+        var index = await ReadyAsync(db, ct);
+        await AddExactMatchesAsync(db, index, CustomerIdentity.Of(candidate.CustomerName, candidate.CustomerDomain), ct);
+        while (true)
+        {
+            ConflictResult result;
+            lock (_gate) result = ConflictCheck.Check(candidate, index);
+            var matched = result.Matches.Where(m => m.RegistrationId is not null).Select(m => m.RegistrationId!.Value).Distinct().ToList();
+            if (matched.Count == 0) return result;
+            var active = await Registrations(db).Where(d => matched.Contains(d.Id) && (d.Status == DealStatus.Submitted || d.Status == DealStatus.Approved))
+                .Select(d => d.Id).ToListAsync(ct);
+            if (active.Count == matched.Count) return result;
+            lock (_gate)
+                foreach (var gone in matched.Except(active)) index.Remove(gone);
+        }
+    }
+
+    /// <summary>Call after saving registrations: active ones go in (or are replaced), decided ones come out.</summary>
+    public void Applied(params IEnumerable<DealRegistration> deals)
+    {
+        lock (_gate)
+        {
+            if (_index is null) return; // not built yet: the build will read them from the database
+            foreach (var deal in deals)
+                if (deal.Status.IsActive()) _index.Add(ActiveRegistration.From(deal));
+                else _index.Remove(deal.Id);
+        }
+    }
+
+    /// <summary>Call after saving a customer.</summary>
+    public void Applied(Customer customer)
+    {
+        lock (_gate) _index?.Add(customer.ToExistingCustomer());
+    }
+
+    private static IQueryable<DealRegistration> Registrations(PartnerHubDb db) =>
+        db.DealRegistrations.IgnoreQueryFilters([PartnerScopeFilter.Name]).AsNoTracking(); // conflicts span partners
+
+    private static IQueryable<Customer> Customers(PartnerHubDb db) =>
+        db.Customers.IgnoreQueryFilters([PartnerScopeFilter.Name]).AsNoTracking(); // partner users check against customers they cannot read
+
+    private async Task AddExactMatchesAsync(PartnerHubDb db, CustomerIdentityIndex index, CustomerIdentity identity, CancellationToken ct)
+    {
+        // Stored keys are never empty, so an empty key matches nothing.
+        var domain = identity.RegistrableDomain ?? "";
+        var (key, skeleton) = identity.Name.IsEmpty ? ("", "") : (identity.Name.Key, identity.Name.Skeleton);
+        var registrations = await Registrations(db)
+            .Where(d => (d.Status == DealStatus.Submitted || d.Status == DealStatus.Approved)
+                && (d.CustomerRegistrableDomain == domain || d.CustomerNameKey == key || d.CustomerNameSkeleton == skeleton))
+            .Select(d => new ActiveRegistration(d.Id, d.PartnerId, d.CustomerName, d.CustomerHost, d.SubmittedAt))
+            .ToListAsync(ct);
+        var customers = await Customers(db)
+            .Where(c => c.RegistrableDomain == domain || c.NameKey == key || c.NameSkeleton == skeleton)
+            .Select(c => new ExistingCustomer(c.Reference, c.Name, c.Domain))
+            .ToListAsync(ct);
+        lock (_gate)
+        {
+            foreach (var registration in registrations) index.Add(registration);
+            foreach (var customer in customers) index.Add(customer);
+        }
+    }
+
+    /// <summary>The index, built on first use and caught up when due.</summary>
+    private async Task<CustomerIdentityIndex> ReadyAsync(PartnerHubDb db, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcTicks;
+        if (Volatile.Read(ref _index) is { } ready && now - Interlocked.Read(ref _refreshedAtTicks) < RefreshEvery.Ticks) return ready;
+        await _loading.WaitAsync(ct);
+        try
+        {
+            if (_index is null) await BuildAsync(db, ct);
+            else if (now - Interlocked.Read(ref _refreshedAtTicks) >= RefreshEvery.Ticks) await CatchUpAsync(db, ct);
+            Interlocked.Exchange(ref _refreshedAtTicks, now);
+            return _index!;
+        }
+        finally
+        {
+            _loading.Release();
+        }
+    }
+
+    private async Task BuildAsync(PartnerHubDb db, CancellationToken ct)
+    {
+        var registrations = await Registrations(db)
+            .Where(d => d.Status == DealStatus.Submitted || d.Status == DealStatus.Approved)
+            .Select(d => new { Registration = new ActiveRegistration(d.Id, d.PartnerId, d.CustomerName, d.CustomerHost, d.SubmittedAt), d.UpdatedAt })
+            .ToListAsync(ct);
+        var customers = await Customers(db)
+            .Select(c => new { Customer = new ExistingCustomer(c.Reference, c.Name, c.Domain), c.UpdatedAt })
+            .ToListAsync(ct);
+        var index = CustomerIdentityIndex.Build(registrations.Select(r => r.Registration), customers.Select(c => c.Customer));
+        lock (_gate) _index = index;
+        See(registrations.Select(r => r.UpdatedAt).Concat(customers.Select(c => c.UpdatedAt)));
+    }
+
+    private async Task CatchUpAsync(PartnerHubDb db, CancellationToken ct)
+    {
+        if (_newestSeen is not { } newest)
+        {
+            // Nothing was there at build time: everything since is new, and there is little of it.
+            await BuildAsync(db, ct);
+            return;
+        }
+
+        var since = newest - Overlap;
+        var registrations = await Registrations(db).Where(d => d.UpdatedAt >= since)
+            .Select(d => new { Registration = new ActiveRegistration(d.Id, d.PartnerId, d.CustomerName, d.CustomerHost, d.SubmittedAt), d.Status, d.UpdatedAt })
+            .ToListAsync(ct);
+        var customers = await Customers(db).Where(c => c.UpdatedAt >= since)
+            .Select(c => new { Customer = new ExistingCustomer(c.Reference, c.Name, c.Domain), c.UpdatedAt })
+            .ToListAsync(ct);
+        lock (_gate)
+        {
+            foreach (var r in registrations)
+                if (r.Status.IsActive()) _index!.Add(r.Registration);
+                else _index!.Remove(r.Registration.Id);
+            foreach (var c in customers) _index!.Add(c.Customer);
+        }
+
+        See(registrations.Select(r => r.UpdatedAt).Concat(customers.Select(c => c.UpdatedAt)));
+    }
+
+    public void Dispose() => _loading.Dispose();
+
+    private void See(IEnumerable<DateTimeOffset> changes)
+    {
+        foreach (var at in changes)
+            if (_newestSeen is null || at > _newestSeen) _newestSeen = at;
+    }
+}

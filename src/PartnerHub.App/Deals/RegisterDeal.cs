@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using PartnerHub.App.Persistence;
+using PartnerHub.Core.Common;
+using PartnerHub.Core.Deals;
+using PartnerHub.Core.Partners;
+
+namespace PartnerHub.App.Deals;
+
+/// <summary>
+/// A partner registers a deal. The input is validated field by field, then checked for channel conflict against every
+/// active registration and existing customer (<see cref="DealIdentityIndex"/>). A conflict (the same registrable domain
+/// or company name held by another partner or by a direct customer) refuses the registration with a message that says
+/// only THAT the customer is taken, never by whom; a possible duplicate is registered and flagged for the manager.
+/// </summary>
+public sealed class RegisterDeal(PartnerHubDb db, DealIdentityIndex index, DealSettingsSource settings)
+{
+    /// <summary>The new registration, and what the partner may know about look-alikes (for a manager, see <see cref="GetDeal"/>).</summary>
+    public sealed record Registered(DealView Deal, PartnerConflictView Conflicts);
+
+    /// <summary>
+    /// Registers for <paramref name="partner"/>. A partner user can only name its own partner: any other is not found,
+    /// exactly like a partner that does not exist (the partner lookup goes through the scope filter).
+    /// </summary>
+    public async Task<Result<Registered>> HandleAsync(PartnerId partner, DealRegistrationDetails details, CancellationToken ct)
+    {
+        if (!await db.Partners.AnyAsync(p => p.Id == partner && p.ArchivedAt == null, ct)) return PartnerErrors.NotFound(partner);
+        var now = db.Clock.GetUtcNow();
+        var valid = details.Validate(now);
+        if (!valid.IsSuccess) return valid.Error;
+        if (valid.Value.ExternalId is { } externalId && await db.DealRegistrations.AnyAsync(d => d.PartnerId == partner && d.ExternalId == externalId, ct))
+            return ExternalIdTaken(externalId);
+
+        var deal = DealRegistration.Submit(valid.Value, partner, now);
+        var check = await index.CheckAsync(db, RegistrationCandidate.From(deal), ct);
+        var view = check.ForPartner();
+        if (check.Outcome == ConflictOutcome.Conflict) return DealErrors.CustomerAlreadyProtected(view, BlockingField(check));
+
+        db.DealRegistrations.Add(deal);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            db.Entry(deal).State = EntityState.Detached;
+            return ExternalIdTaken(deal.ExternalId!); // the only unique key a new registration can collide on
+        }
+
+        index.Applied(deal);
+        var terms = await settings.CurrentAsync(ct);
+        return new Registered(DealView.From(deal, terms.Registration, now), view);
+    }
+
+    /// <summary>The input field that made the conflict: the domain when it matched, otherwise the name.</summary>
+    internal static string BlockingField(ConflictResult check) =>
+        check.Matches.Any(m => m.Severity == ConflictOutcome.Conflict && m.Rule == ConflictRule.SameDomain) ? "customerDomain" : "customerName";
+
+    private static Error ExternalIdTaken(string externalId) =>
+        Error.Validation("externalId", $"This partner already registered a deal with external id '{externalId}'.");
+}

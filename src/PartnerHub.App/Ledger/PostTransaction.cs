@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using PartnerHub.App.Common;
+using PartnerHub.App.Persistence;
+using PartnerHub.Core.Common;
+using PartnerHub.Core.Ledger;
+
+namespace PartnerHub.App.Ledger;
+
+/// <summary>
+/// Appends a balanced transaction to the ledger, idempotently by its source key: posting the same thing again (a
+/// retry, a replayed event, fifty deliveries at once) returns the transaction posted first and moves no money; a
+/// different transaction under a used key is refused. The unique index on the key is the arbiter, so this holds
+/// between requests, instances and processes, on SQLite and PostgreSQL alike.
+/// </summary>
+public sealed class PostTransaction(PartnerHubDb db)
+{
+    /// <summary>The transaction in the ledger, and whether this call wrote it (false: it was already there).</summary>
+    public sealed record Posted(LedgerTransaction Transaction, bool Created);
+
+    public async Task<Result<Posted>> HandleAsync(LedgerTransaction transaction, CancellationToken ct)
+    {
+        if (Access.VendorOnly(db.Actor, "post to the ledger") is { } denied) return denied;
+        if (await LedgerReader.FindBySourceAsync(db, transaction.SourceKey, ct) is { } existing) return Replay(existing, transaction);
+
+        var (record, entries) = LedgerTransactionRecord.From(transaction);
+        db.LedgerTransactions.Add(record);
+        db.LedgerEntries.AddRange(entries);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return new Posted(transaction, true);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            // Another post of the same source won the race between our look-up and our insert.
+            db.Entry(record).State = EntityState.Detached;
+            foreach (var entry in entries) db.Entry(entry).State = EntityState.Detached;
+            return Replay((await LedgerReader.FindBySourceAsync(db, transaction.SourceKey, ct))!, transaction);
+        }
+    }
+
+    private static Result<Posted> Replay(LedgerTransaction existing, LedgerTransaction attempt) =>
+        existing.SameEffectAs(attempt) ? new Posted(existing, false) : LedgerErrors.DuplicateSourceKey(attempt.SourceKey, existing.Id);
+}
