@@ -131,7 +131,7 @@ public sealed class ImportDeals(PartnerHubDb db, DealIdentityIndex index)
     /// <summary>Creates the new registrations chunk by chunk; returns how many rows matched an existing one unchanged.</summary>
     private async Task<int> ApplyAsync(List<Row> rows, List<DealRegistration> created, List<ImportError> errors, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
-        var now = db.Clock.GetUtcNow();
+        var now = Instants.Stored(db.Clock.GetUtcNow());
         var unchanged = 0;
         var done = 0;
         var seenKeys = new Dictionary<(PartnerId, string), int>();

@@ -24,7 +24,7 @@ public sealed class RegisterDeal(PartnerHubDb db, DealIdentityIndex index, DealS
     public async Task<Result<Registered>> HandleAsync(PartnerId partner, DealRegistrationDetails details, CancellationToken ct)
     {
         if (!await db.Partners.AnyAsync(p => p.Id == partner && p.ArchivedAt == null, ct)) return PartnerErrors.NotFound(partner);
-        var now = db.Clock.GetUtcNow();
+        var now = Instants.Stored(db.Clock.GetUtcNow());
         var valid = details.Validate(now);
         if (!valid.IsSuccess) return valid.Error;
         if (valid.Value.ExternalId is { } externalId && await db.DealRegistrations.AnyAsync(d => d.PartnerId == partner && d.ExternalId == externalId, ct))

@@ -1,0 +1,164 @@
+using PartnerHub.App.Deals;
+using PartnerHub.App.Persistence;
+using PartnerHub.Core.Common;
+using PartnerHub.Core.Deals;
+using PartnerHub.Tests.Infrastructure;
+
+namespace PartnerHub.Tests.Deals;
+
+/// <summary>Channel conflict end to end through RegisterDeal, GetDeal and ApproveDeal, on SQLite and PostgreSQL.</summary>
+public abstract class DealConflictTests(DatabaseProvider provider) : IAsyncLifetime
+{
+    private AppHarness _app = null!;
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => _app = await AppHarness.CreateAsync(provider);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    private static void AssertNamesNoOtherParty(Error error, params string[] secrets)
+    {
+        var text = error.Message + string.Join(" ", error.Fields!.SelectMany(f => f.Value));
+        foreach (var secret in secrets) Assert.DoesNotContain(secret, text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_subdomain_of_a_registered_customer_conflicts_and_the_partner_learns_only_that_it_is_taken()
+    {
+        var (first, second) = (await _app.PartnerAsync(), await _app.PartnerAsync());
+        var k = Build.Unique("acme");
+        var held = await _app.RegisteredAsync(first, DealData.Details("Acme Holdings Ltd", $"{k}.co.uk"));
+
+        var refused = await _app.RegisterAsync(second, DealData.Details("Totally Different Name", $"https://Shop.{k}.CO.UK/pricing"), As.PartnerUser(second));
+        var error = refused.Failed("deal_conflict");
+        Assert.Equal(ErrorKind.Conflict, error.Kind);
+        Assert.Equal("customerDomain", Assert.Single(error.Fields!).Key);
+        Assert.Contains($"{k}.co.uk", error.Message); // its own input, normalized
+        AssertNamesNoOtherParty(error, first.ToString(), held.ToString(), "Acme Holdings");
+    }
+
+    [Theory]
+    [InlineData("Müller & Söhne GmbH", "muller and sohne")]
+    [InlineData("The Globex Corporation, Inc.", "Globex Corp")]
+    [InlineData("ACME S.A.", "acme sa")]
+    public async Task Legal_forms_accents_case_and_punctuation_do_not_hide_a_conflicting_name(string registered, string candidate)
+    {
+        var (first, second) = (await _app.PartnerAsync(), await _app.PartnerAsync());
+        await _app.RegisteredAsync(first, DealData.Details(registered));
+
+        var refused = await _app.RegisterAsync(second, DealData.Details(candidate), As.PartnerUser(second));
+        var error = refused.Failed("deal_conflict");
+        Assert.Equal("customerName", Assert.Single(error.Fields!).Key);
+        AssertNamesNoOtherParty(error, first.ToString(), registered);
+    }
+
+    [Fact]
+    public async Task A_look_alike_name_is_registered_as_a_possible_duplicate_and_only_the_manager_sees_whose()
+    {
+        var (first, second) = (await _app.PartnerAsync(), await _app.PartnerAsync());
+        var k = Build.Unique("x");
+        var original = await _app.RegisteredAsync(first, DealData.Details($"Acme Rockets {k}"));
+        _app.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        // Cyrillic А and с imitate Latin letters: a different name key, the same skeleton.
+        var registered = (await _app.RegisterAsync(second, DealData.Details($"\u0410\u0441me Rockets {k}"), As.PartnerUser(second))).Ok();
+        Assert.Equal(ConflictOutcome.PossibleDuplicate, registered.Conflicts.Outcome);
+        Assert.DoesNotContain(original.ToString(), string.Join(" ", registered.Conflicts.Reasons));
+        Assert.DoesNotContain("Acme Rockets", string.Join(" ", registered.Conflicts.Reasons));
+        var id = new DealId(registered.Deal.Id);
+
+        var asManager = (await _app.Run<GetDeal, Result<GetDeal.DealDetails>>(u => u.HandleAsync(id, Ct), As.Manager)).Ok();
+        var match = Assert.Single(asManager.Conflicts!.Matches);
+        Assert.Equal((ConflictRule.LookAlikeName, MatchedRecord.OtherPartnerRegistration, original, first), (match.Rule, match.Record, match.RegistrationId!.Value, match.PartnerId!.Value));
+        Assert.Equal(original, match.Priority!.Winner.Id);
+        Assert.Null(asManager.PartnerConflicts);
+
+        var asPartner = (await _app.Run<GetDeal, Result<GetDeal.DealDetails>>(u => u.HandleAsync(id, Ct), As.PartnerUser(second))).Ok();
+        Assert.Null(asPartner.Conflicts);
+        Assert.Equal(ConflictOutcome.PossibleDuplicate, asPartner.PartnerConflicts!.Outcome);
+        Assert.DoesNotContain(first.ToString(), string.Join(" ", asPartner.PartnerConflicts.Reasons));
+    }
+
+    [Fact]
+    public async Task An_existing_customer_blocks_registration_by_domain_and_by_name()
+    {
+        var partner = await _app.PartnerAsync();
+        var k = Build.Unique("initech");
+        (await _app.Run<SaveCustomer, Result<SaveCustomer.Saved>>(u => u.HandleAsync("CRM-" + k, "Initech " + k, k + ".com", Ct))).Ok();
+
+        var byDomain = await _app.RegisterAsync(partner, DealData.Details(domain: "www." + k + ".com"), As.PartnerUser(partner));
+        AssertNamesNoOtherParty(byDomain.Failed("deal_conflict"), "CRM-" + k);
+        var byName = await _app.RegisterAsync(partner, DealData.Details("Initech " + k + " LLC"), As.PartnerUser(partner));
+        Assert.Equal("customerName", Assert.Single(byName.Failed("deal_conflict").Fields!).Key);
+    }
+
+    [Fact]
+    public async Task The_partner_s_own_active_registration_is_a_possible_duplicate_not_a_conflict()
+    {
+        var partner = await _app.PartnerAsync();
+        var domain = Build.Unique("own") + ".com";
+        var first = await _app.RegisteredAsync(partner, DealData.Details(domain: domain));
+        var second = (await _app.RegisterAsync(partner, DealData.Details(domain: "eu." + domain) with { Product = "Add-on" })).Ok();
+        Assert.Equal(ConflictOutcome.PossibleDuplicate, second.Conflicts.Outcome);
+        Assert.Contains(first.ToString(), Assert.Single(second.Conflicts.Reasons)); // its own registration may be named
+    }
+
+    [Fact]
+    public async Task Approval_enforces_first_valid_registration_wins_when_two_slipped_in_at_once()
+    {
+        var (first, second) = (await _app.PartnerAsync(), await _app.PartnerAsync());
+        var domain = Build.Unique("race") + ".com";
+        var earlier = await _app.RegisteredAsync(first, DealData.Details(domain: domain));
+
+        // The second arrived a moment later on another server, before either saw the other: stored directly.
+        DealId later;
+        await using (var db = _app.Open())
+        {
+            var deal = DealRegistration.Submit(DealData.Details(domain: domain).Validate(_app.Clock.GetUtcNow()).Value, second, _app.Clock.GetUtcNow().AddMilliseconds(1));
+            db.DealRegistrations.Add(deal);
+            await db.SaveChangesAsync(Ct);
+            later = deal.Id;
+        }
+
+        var refused = await _app.Run<ApproveDeal, Result<DealView>>(u => u.HandleAsync(later, null, Ct), As.Manager);
+        Assert.Contains("First valid registration wins", refused.Failed("deal_conflict").Message);
+        (await _app.Run<ApproveDeal, Result<DealView>>(u => u.HandleAsync(earlier, null, Ct), As.Manager)).Ok();
+    }
+
+    [Fact]
+    public async Task Another_process_sees_a_new_registration_at_once_and_a_decision_made_elsewhere_frees_the_customer()
+    {
+        await using var other = _app.Second();
+        var (first, second) = (await _app.PartnerAsync(), await _app.PartnerAsync());
+        await other.RegisteredAsync(second); // the other process has built its index before the registration below
+        var domain = Build.Unique("shared") + ".com";
+        var held = await _app.RegisteredAsync(first, DealData.Details(domain: domain));
+
+        (await other.RegisterAsync(second, DealData.Details(domain: domain))).Failed("deal_conflict");
+
+        (await _app.Run<RejectDeal, Result<DealView>>(u => u.HandleAsync(held, "Not qualified", Ct), As.Manager)).Ok();
+        (await other.RegisterAsync(second, DealData.Details(domain: domain))).Ok(); // its stale entry is confirmed gone, not trusted
+    }
+
+    [Fact]
+    public async Task A_close_name_registered_by_another_process_is_found_after_the_catch_up_interval()
+    {
+        await using var other = _app.Second();
+        var (first, second) = (await _app.PartnerAsync(), await _app.PartnerAsync());
+        await other.RegisteredAsync(second);
+        var k = Build.Unique("q");
+        await _app.RegisteredAsync(first, DealData.Details($"Northwind Traders {k}"));
+
+        _app.Clock.Advance(DealIdentityIndex.RefreshEvery);
+        var similar = (await other.RegisterAsync(second, DealData.Details($"Northwind Trader {k}"))).Ok();
+        Assert.Equal(ConflictOutcome.PossibleDuplicate, similar.Conflicts.Outcome);
+    }
+}
+
+public sealed class DealConflictOnSqlite() : DealConflictTests(DatabaseProvider.Sqlite);
+
+public sealed class DealConflictOnPostgres() : DealConflictTests(DatabaseProvider.Postgres);
