@@ -29,7 +29,7 @@ public sealed class ImportDeals(PartnerHubDb db, DealIdentityIndex index)
         var text = Utf8Text.Decode(file);
         var cells = new List<(int Line, string? PartnerDomain, DealRegistrationDetails Details)>();
         var errors = new List<ImportError>();
-        var headerError = ReadRows(text, db.Actor.PartnerScope is null, cells, errors);
+        var headerError = ReadRows(text, db.Actor.PartnerScope is null, cells, errors, out var dataRows);
         if (headerError is not null) return ImportReport.Refused(headerError);
 
         var rows = await ResolvePartnersAsync(cells, errors, ct);
@@ -49,12 +49,14 @@ public sealed class ImportDeals(PartnerHubDb db, DealIdentityIndex index)
         db.ChangeTracker.Clear();
         if (apply) index.Applied(created);
         errors.Sort((a, b) => a.Line.CompareTo(b.Line));
-        return new ImportReport(cells.Count, created.Count, 0, unchanged, errors, apply);
+        return new ImportReport(dataRows, created.Count, 0, unchanged, errors, apply);
     }
 
     /// <summary>Reads the header and every row; returns an error only when the header itself makes the file unusable.</summary>
-    private static ImportError? ReadRows(Utf8Text text, bool partnerColumnRequired, List<(int, string?, DealRegistrationDetails)> rows, List<ImportError> errors)
+    private static ImportError? ReadRows(Utf8Text text, bool partnerColumnRequired, List<(int, string?, DealRegistrationDetails)> rows, List<ImportError> errors,
+        out int dataRows)
     {
+        dataRows = 0;
         using var reader = Sep.New(',').Reader(o => o with { HasHeader = false, DisableColCountCheck = true, Unescape = true }).FromText(text.Text);
         if (!reader.MoveNext()) return new ImportError(1, null, "The file is empty; the first line must name the columns: " + string.Join(",", DealCsv.Columns) + ".");
 
@@ -79,6 +81,7 @@ public sealed class ImportDeals(PartnerHubDb db, DealIdentityIndex index)
             var line = row.LineNumberFrom;
             if (Enumerable.Range(line, Math.Max(1, row.LineNumberToExcl - line)).Any(text.InvalidLines.Contains))
             {
+                dataRows++;
                 errors.Add(new ImportError(line, null, "The row holds bytes that are not valid UTF-8; save the file as UTF-8 and import it again."));
                 continue;
             }
@@ -86,6 +89,7 @@ public sealed class ImportDeals(PartnerHubDb db, DealIdentityIndex index)
             var values = new string[row.ColCount];
             for (var i = 0; i < row.ColCount; i++) values[i] = row[i].ToString();
             if (values.All(string.IsNullOrWhiteSpace)) continue;
+            dataRows++;
             if (row.ColCount != columnCount)
             {
                 errors.Add(new ImportError(line, null, $"Expected {columnCount} columns like the header, found {row.ColCount}."));
