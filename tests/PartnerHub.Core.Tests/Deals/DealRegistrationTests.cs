@@ -196,4 +196,25 @@ public sealed class DealRegistrationTests
     [Fact]
     public void Only_submitted_and_approved_registrations_are_active() =>
         Assert.Equal([DealStatus.Submitted, DealStatus.Approved], Enum.GetValues<DealStatus>().Where(s => s.IsActive()));
+
+    [Fact]
+    public void Submission_keeps_the_normalized_name_keys_and_the_external_id()
+    {
+        var deal = DealRegistration.Submit(Details().Validate(Now).Value with { ExternalId = "OPP-7" }, PartnerHub.Core.Partners.PartnerId.New(), Now);
+        Assert.Equal(("acme holdings", "acmeholdings", "acme.co.uk", "OPP-7"), (deal.CustomerNameKey, deal.CustomerNameSkeleton, deal.CustomerRegistrableDomain, deal.ExternalId));
+    }
+
+    [Fact]
+    public void The_pending_extension_instant_is_set_by_a_request_and_cleared_by_a_decision()
+    {
+        var deal = Approved();
+        var asked = deal.SubmittedAt.AddDays(10);
+        Assert.True(deal.RequestExtension("More time", Settings, asked).IsSuccess);
+        Assert.Equal(asked, deal.ExtensionPendingSince);
+        Assert.True(deal.DenyExtension("m", "No", asked.AddHours(1)).IsSuccess);
+        Assert.Null(deal.ExtensionPendingSince);
+        Assert.True(deal.RequestExtension("Again", Settings, asked.AddDays(1)).IsSuccess);
+        Assert.True(deal.GrantExtension("m", Settings, asked.AddDays(2)).IsSuccess);
+        Assert.Null(deal.ExtensionPendingSince);
+    }
 }
