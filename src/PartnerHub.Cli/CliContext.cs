@@ -48,11 +48,13 @@ public sealed class CliContext(TextWriter output, TextWriter error, ParseResult 
     /// <summary>The use cases on the configured database, acting as "cli" in the audit trail, with migrations applied.</summary>
     public async Task<ServiceProvider> ServicesAsync(CancellationToken ct)
     {
-        var services = new ServiceCollection()
+        var configuration = Configuration();
+        var collection = new ServiceCollection()
             .AddLogging()
-            .AddPartnerHubData(DatabaseSettings.From(Configuration()))
-            .AddPartnerHubUseCases()
-            .BuildServiceProvider();
+            .AddPartnerHubData(DatabaseSettings.From(configuration))
+            .AddPartnerHubUseCases();
+        collection.AddPartnerHubIdentity(configuration);
+        var services = collection.BuildServiceProvider();
         await Startup.PrepareAsync(services, loadDemo: false, ct);
         return services;
     }

@@ -4,6 +4,7 @@ using PartnerHub.App;
 using PartnerHub.App.Persistence;
 using PartnerHub.Web.Common;
 using PartnerHub.Web.Health;
+using PartnerHub.Web.Identity;
 using PartnerHub.Web.Partners;
 using Scalar.AspNetCore;
 
@@ -18,6 +19,7 @@ public static class PartnerHubWeb
         var database = DatabaseSettings.From(builder.Configuration);
         builder.Services.AddPartnerHubData(database).AddPartnerHubUseCases();
         builder.Services.AddHostedService<StartupTasks>();
+        builder.AddPartnerHubAuth();
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestHandler>();
@@ -31,17 +33,26 @@ public static class PartnerHubWeb
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddRazorComponents();
+        builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddAntiforgery();
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        app.UseSecurityHeaders();
+        app.UseAuthentication();
+        app.UseActor();
+        app.UseRateLimiter();
+        app.UseAuthorization();
         app.UseAntiforgery();
-        app.MapStaticAssets();
 
-        app.MapOpenApi();
-        app.MapScalarApiReference("/docs", o => o.WithTitle("PartnerHub API"));
-        app.MapHealthChecks("/healthz");
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/docs", o => o.WithTitle("PartnerHub API")).AllowAnonymous();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapAccountEndpoints();
+        app.MapIdentityEndpoints();
         app.MapPartnerEndpoints();
         app.MapRazorComponents<Components.App>();
 

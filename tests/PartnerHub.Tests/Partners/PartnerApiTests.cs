@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using PartnerHub.App.Audit;
 using PartnerHub.App.Common;
+using PartnerHub.App.Identity;
 using PartnerHub.App.Partners;
 using PartnerHub.Core.Partners;
 using PartnerHub.Tests.Infrastructure;
@@ -9,9 +10,13 @@ using PartnerHub.Tests.Infrastructure;
 namespace PartnerHub.Tests.Partners;
 
 /// <summary>The partner registry API, run on SQLite and on PostgreSQL.</summary>
-public abstract class PartnerApiTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : TestApp
+public abstract class PartnerApiTests<TApp>(TApp app) : IClassFixture<TApp>, IAsyncLifetime where TApp : TestApp
 {
-    private readonly HttpClient _client = app.CreateClient();
+    private HttpClient _client = null!;
+
+    public async ValueTask InitializeAsync() => _client = await app.ClientAsync(Roles.PartnerManager);
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private async Task<PartnerView> CreateAsync(PartnerDetails details) =>
         await (await _client.PostAsJsonAsync("/api/v1/partners", details, HttpAssertions.Json)).ReadAsync<PartnerView>(HttpStatusCode.Created);
@@ -184,10 +189,11 @@ public abstract class PartnerApiTests<TApp>(TApp app) : IClassFixture<TApp> wher
     [Fact]
     public async Task Health_checks_the_database_and_OpenAPI_describes_the_API()
     {
-        Assert.Equal("Healthy", await _client.GetStringAsync("/healthz"));
-        var openApi = await _client.GetStringAsync("/openapi/v1.json");
+        using var anonymous = app.CreateClient();
+        Assert.Equal("Healthy", await anonymous.GetStringAsync("/healthz"));
+        var openApi = await anonymous.GetStringAsync("/openapi/v1.json");
         Assert.Contains("/api/v1/partners/{id}", openApi);
-        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/docs")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/docs")).StatusCode);
     }
 }
 
