@@ -168,7 +168,7 @@ internal sealed partial class ProgramBinder
                     if (cycle.Any(reported.Contains)) break;
                     reported.UnionWith(cycle);
                     var at = prerequisiteNodes[current.Key];
-                    _sink.Add(at, $"{at.Path}: certification prerequisites form a cycle: {string.Join(" → ", cycle)} → {p}.");
+                    _sink.Add(at, $"{at.Path}: certification prerequisites form a cycle: {string.Join(" → ", cycle)} → {p} (each requires the next).");
                     break;
                 }
 

@@ -7,6 +7,7 @@ namespace PartnerHub.Core.Programs.Yaml;
 internal sealed class MapReader
 {
     private readonly List<string> _known = [];
+    private readonly List<string> _missing = [];
 
     private MapReader(ProblemSink sink, YMapping node)
     {
@@ -39,7 +40,7 @@ internal sealed class MapReader
     public YNode? Required(string key)
     {
         var node = Get(key);
-        if (node is null) Sink.Add(Node, $"Missing required key '{key}'{(Path.Length == 0 ? "" : $" in {Path}")}.");
+        if (node is null && !_missing.Contains(key)) _missing.Add(key);
         return node;
     }
 
@@ -105,8 +106,13 @@ internal sealed class MapReader
         return result;
     }
 
+    /// <summary>Reports missing required keys (as one problem, so a stray file does not bury the reader) and unknown keys.</summary>
     public void Done()
     {
+        var where = Path.Length == 0 ? "" : $" in {Path}";
+        if (_missing.Count == 1) Sink.Add(Node, $"Missing required key '{_missing[0]}'{where}.");
+        else if (_missing.Count > 1) Sink.Add(Node, $"Missing required keys{where}: {string.Join(", ", _missing)}.");
+        _missing.Clear();
         foreach (var (k, _) in Node.Entries)
             if (!_known.Contains(k.Value))
                 Sink.Add(k, $"Unknown key '{YScalar.Shorten(k.Value)}'{(Path.Length == 0 ? "" : $" in {Path}")}{Suggest.Closest(k.Value, _known)}");
