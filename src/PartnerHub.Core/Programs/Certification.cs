@@ -28,9 +28,9 @@ public enum TargetReference
     NamedTier,
 }
 
-/// <summary>"meet", "exceed" or "top": attaining the listed success targets of the reference tier.</summary>
+/// <summary>"meet", "exceed" or "top": attaining at least <see cref="AtLeast"/> of the listed success targets of the reference tier.</summary>
 public sealed record PerformanceCondition(string Key, string Description, TargetReference Reference, string? Tier,
-    IReadOnlyList<TargetMetric> Metrics);
+    IReadOnlyList<TargetMetric> Metrics, int AtLeast);
 
 /// <summary>A certification level and everything a partner needs to hold it.</summary>
 public sealed record CertificationLevel

@@ -116,8 +116,11 @@ internal sealed partial class ProgramBinder
         }
 
         if (metrics.Count == 0 && map.Get("metrics") is { } empty) _sink.Add(empty, $"{empty.Path}: list at least one metric.");
+        var atLeast = map.Int("atLeast", 1, 5, required: false) ?? metrics.Count;
+        if (atLeast > metrics.Count && metrics.Count > 0 && map.Get("atLeast") is { } atLeastNode)
+            _sink.Add(atLeastNode, $"{atLeastNode.Path}: {atLeast} is more than the {metrics.Count} metrics listed.");
         map.Done();
-        return new PerformanceCondition(key, description, reference, tier, metrics);
+        return new PerformanceCondition(key, description, reference, tier, metrics, Math.Min(atLeast, Math.Max(1, metrics.Count)));
     }
 
     private CertificationLevel Level(string key, MapReader map)
