@@ -115,7 +115,7 @@ internal static class TierExplainer
         };
     }
 
-    internal static string ShortName(Tier tier) => tier.Name.EndsWith(" Partners", StringComparison.Ordinal) ? tier.Name[..^9] : tier.Name;
+    internal static string ShortName(Tier tier) => Display.TierName(tier);
 
     private static string Name(CompiledProgram cp, string criterion) => cp.Program.TierCriteria.FirstOrDefault(c => c.Key == criterion)?.Name ?? criterion;
 

@@ -24,5 +24,8 @@ public static class Display
 
     public static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
+    /// <summary>"Strategic" for a tier named "Strategic Partners": how sentences name a tier.</summary>
+    public static string TierName(Tier tier) => tier.Name.EndsWith(" Partners", StringComparison.Ordinal) ? tier.Name[..^9] : tier.Name;
+
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

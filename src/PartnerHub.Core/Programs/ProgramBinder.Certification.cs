@@ -86,6 +86,7 @@ internal sealed partial class ProgramBinder
         }
 
         map.Done();
+        if (levels.Count > MaxTiers && map.Get("levels") is { } many) _sink.Add(many, $"{many.Path}: at most {MaxTiers} certification levels.");
         return new CertificationProgram(conditions, Ladder(levels, prerequisiteNodes, map.Node));
     }
 

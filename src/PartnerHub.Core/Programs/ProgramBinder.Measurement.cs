@@ -137,10 +137,21 @@ internal sealed partial class ProgramBinder
     private StepCompletion Completion(MapReader map)
     {
         var count = map.Node.Entries.Count;
+        List<string>? tracks = null;
+        if (map.Get("tracks") is not null)
+        {
+            tracks = [];
+            foreach (var (track, node) in map.TextList("tracks"))
+            {
+                Refer(RefKind.Track, track, node);
+                tracks.Add(track);
+            }
+        }
+
         var completion = new StepCompletion(
             AgreementSigned: map.Bool("agreementSigned", required: false) ?? false,
             Engagement: map.Text("engagement", required: false),
-            Tracks: map.Get("tracks") is null ? null : map.TextList("tracks").Select(t => { Refer(RefKind.Track, t.Value, t.Node); return t.Value; }).ToArray(),
+            Tracks: tracks,
             ExamPassed: map.Text("examPassed", required: false),
             DealWon: map.Bool("dealWon", required: false) ?? false);
         if (completion.Engagement is { } kind) Refer(RefKind.EngagementKind, kind, map.Get("engagement")!);

@@ -4,6 +4,12 @@ namespace PartnerHub.Core.Programs;
 
 internal sealed partial class ProgramBinder
 {
+    // The engine keeps tier and level indexes in a byte; no real program comes near this.
+    private const int MaxTiers = 20;
+
+    // Tiers' support maxLevel is checked against support.levels once those are read.
+    private readonly List<(int Level, YNode Node)> _maxLevelChecks = [];
+
     private static readonly Dictionary<string, FeatureAccess> FeatureAccesses = new(StringComparer.Ordinal)
     {
         ["standard"] = FeatureAccess.Standard,
@@ -38,6 +44,7 @@ internal sealed partial class ProgramBinder
             bands.Add(new Bands.Band(key, tier.Revenue.MinMinor, tier.Revenue.MaxMinor, revenueNode ?? node));
         }
 
+        if (tiers.Count > MaxTiers && root.Get("tiers") is { } many) _sink.Add(many, $"tiers: at most {MaxTiers} tiers.");
         if (tiers.Count == 0)
         {
             if (root.Get("tiers") is { } none) _sink.Add(none, "tiers: define at least one tier.");
@@ -117,8 +124,6 @@ internal sealed partial class ProgramBinder
         if (map.Get("maxLevel") is { } levelNode) _maxLevelChecks.Add((maxLevel, levelNode));
         return new TierSupport(plan, maxLevel, channels);
     }
-
-    private readonly List<(int Level, YNode Node)> _maxLevelChecks = [];
 
     private SuccessTargets SuccessTargets(MapReader map)
     {

@@ -93,17 +93,17 @@ public static class RateResolver
     {
         if (model.BySubcategory.TryGetValue(subcategory, out var sub))
         {
-            if (sub.ByTier.TryGetValue(tier.Key, out var p)) return (p, RateSource.SubcategoryAndTier, $"for {category}/{subcategory} at {tier.Name} (subcategory and tier rate)");
+            if (sub.ByTier.TryGetValue(tier.Key, out var p)) return (p, RateSource.SubcategoryAndTier, $"for {category}/{subcategory} at {Display.TierName(tier)} (subcategory and tier rate)");
             if (sub.Percent is { } q) return (q, RateSource.Subcategory, $"for {category}/{subcategory} (subcategory rate)");
         }
 
         if (model.ByCategory.TryGetValue(category, out var cat))
         {
-            if (cat.ByTier.TryGetValue(tier.Key, out var p)) return (p, RateSource.CategoryAndTier, $"for {category} at {tier.Name} (category and tier rate)");
+            if (cat.ByTier.TryGetValue(tier.Key, out var p)) return (p, RateSource.CategoryAndTier, $"for {category} at {Display.TierName(tier)} (category and tier rate)");
             if (cat.Percent is { } q) return (q, RateSource.Category, $"for {category} (category rate)");
         }
 
-        if (model.Rates.ByTier.TryGetValue(tier.Key, out var t)) return (t, RateSource.Tier, $"for {tier.Name} (tier rate)");
+        if (model.Rates.ByTier.TryGetValue(tier.Key, out var t)) return (t, RateSource.Tier, $"for {Display.TierName(tier)} (tier rate)");
         return (model.Rates.Percent ?? 0, RateSource.ModelDefault, "(the model's default rate)");
     }
 }
