@@ -21,6 +21,10 @@ internal static class ProgramRules
             var f = facts.Partners[i];
             var wasActive = f.IsActiveOn(yearAgo);
             if (wasActive) activeYearAgo++;
+
+            // Revenue a partner brought counts even if it has left since; counts against targets are of active partners.
+            revenue += partners[i].RevenueMinor;
+            revenueCompleteMonths += partners[i].RevenueCompleteMonthsMinor;
             if (!partners[i].Active) continue;
             if (wasActive) retained++;
             active++;
@@ -28,8 +32,6 @@ internal static class ProgramRules
             if (partners[i].CertificationHeld >= 0) levelHeld[partners[i].CertificationHeld]++;
             if (partners[i].CertificationEligible >= 0) levelEligible[partners[i].CertificationEligible]++;
             subCounts[f.Subcategory] = subCounts.GetValueOrDefault(f.Subcategory) + 1;
-            revenue += partners[i].RevenueMinor;
-            revenueCompleteMonths += partners[i].RevenueCompleteMonthsMinor;
         }
 
         var tiers = program.Tiers.Select((t, i) => Against(t.Key, TierExplainer.ShortName(t), tierCounts[i], t.TargetCount, "partners")).ToList();

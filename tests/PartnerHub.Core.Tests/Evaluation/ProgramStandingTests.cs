@@ -30,13 +30,14 @@ public sealed class ProgramStandingTests
         Assert.Equal(2, program.Subcategories.Single(s => s.Key == "resellers").Count);
         Assert.Equal(3, program.Categories.Single(c => c.Key == "channel").Count);
         Assert.Equal(new CountRange(60, 120), program.Categories.Single(c => c.Key == "channel").Target);
-        Assert.Equal(215_000_00, program.PartnerRevenueMinor);
+        // Revenue counts for every partner, including the one that has left since.
+        Assert.Equal(305_000_00, program.PartnerRevenueMinor);
 
         // 3 partners were active a year ago (2025-03-01); 2 of them still are; 3 are active now.
         var retention = program.Kpis.Single(k => k.Key == KpiKeys.PartnerRetention);
         Assert.Equal("66.67%: 2 of the 3 partners active on 2025-03-01 are still active.", retention.Explanation);
         Assert.Equal(0m, program.Kpis.Single(k => k.Key == KpiKeys.PartnerGrowth).Value);
-        // Active partners' revenue in 2025-03 to 2026-02: 215,000 of company revenue 3,000,000.
-        Assert.Equal("7.17%", program.Kpis.Single(k => k.Key == KpiKeys.RevenueShare).Text);
+        // Partner revenue in 2025-03 to 2026-02: 305,000 of company revenue 3,000,000.
+        Assert.Equal("10.17%", program.Kpis.Single(k => k.Key == KpiKeys.RevenueShare).Text);
     }
 }
