@@ -17,7 +17,10 @@ internal static class CertificationExplainer
             held >= 0 ? $"Holds {levels[held].Name} until {Display.Date(summary.CertificationExpiresOn!.Value)}" : "Holds no certification",
             eligible >= 0 ? $"eligible for {levels[eligible].Name}" : "not yet eligible for any level",
         };
-        if (held >= 0) parts.Add(eligible >= held ? $"it still meets {levels[held].Name}'s requirements for renewal" : $"it no longer meets {levels[held].Name}'s requirements, so it cannot renew as things stand");
+        var renewalDue = held >= 0 && summary.CertificationExpiresOn!.Value.AddDays(-levels[held].RenewalWindowDays) <= asOf;
+        var meets = eligible >= held ? $"it still meets {levels[held < 0 ? 0 : held].Name}'s requirements" : $"it no longer meets {levels[held < 0 ? 0 : held].Name}'s requirements";
+        if (renewalDue) parts.Add($"renewal is due by {Display.Date(summary.CertificationExpiresOn!.Value)} and {meets}");
+        else if (held >= 0) parts.Add(meets);
 
         var next = Math.Max(held, eligible) + 1;
         var checks = new List<RequirementCheck>();
@@ -39,7 +42,7 @@ internal static class CertificationExplainer
         }
         else parts.Add("it has reached the top level");
 
-        return new CertificationStanding(held >= 0 ? levels[held].Key : null, summary.CertificationExpiresOn, eligible >= 0 ? levels[eligible].Key : null,
+        return new CertificationStanding(held >= 0 ? levels[held].Key : null, summary.CertificationExpiresOn, renewalDue, eligible >= 0 ? levels[eligible].Key : null,
             nextKey, checks, string.Join("; ", parts) + ".");
     }
 

@@ -48,9 +48,11 @@ public sealed record TierStanding(
 /// <summary>One requirement of a certification level, checked.</summary>
 public sealed record RequirementCheck(string Level, string Requirement, string Input, string Threshold, bool Passed);
 
+/// <summary>Held and eligible levels (keys), whether renewal of the held level is due, and what the next level still needs.</summary>
 public sealed record CertificationStanding(
     string? Held,
     DateOnly? ExpiresOn,
+    bool RenewalDue,
     string? Eligible,
     string? NextLevel,
     IReadOnlyList<RequirementCheck> NextLevelChecks,

@@ -44,5 +44,8 @@ public sealed record CertificationLevel
     public required string Performance { get; init; }
     public required bool AnnualCommitment { get; init; }
     public required int ValidityMonths { get; init; }
+
+    /// <summary>Renewal is due this many days before the held level expires.</summary>
+    public required int RenewalWindowDays { get; init; }
     public required IReadOnlyList<NamedText> Benefits { get; init; }
 }

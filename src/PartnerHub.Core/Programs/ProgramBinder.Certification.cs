@@ -143,12 +143,13 @@ internal sealed partial class ProgramBinder
         if (map.Get("performance") is { } perfNode && performance.Length > 0) Refer(RefKind.PerformanceCondition, performance, perfNode);
         var commitment = map.Bool("annualCommitment") ?? false;
         var validity = map.Int("validityMonths", 1, 120) ?? 12;
+        var renewalWindow = map.Int("renewalWindowDays", 0, 366) ?? 0;
         var benefits = map.NamedTexts("benefits");
         map.Done();
         return new CertificationLevel
         {
             Key = key, Name = name, Prerequisite = prerequisite, Tracks = tracks, Exam = exam, MinMonths = minMonths, Performance = performance,
-            AnnualCommitment = commitment, ValidityMonths = validity, Benefits = benefits,
+            AnnualCommitment = commitment, ValidityMonths = validity, RenewalWindowDays = renewalWindow, Benefits = benefits,
         };
     }
 

@@ -208,6 +208,7 @@ internal sealed class ProgramFlattener
             Add($"{at}.performance", l.Performance);
             Add($"{at}.annualCommitment", YesNo(l.AnnualCommitment));
             Add($"{at}.validityMonths", Num(l.ValidityMonths));
+            Add($"{at}.renewalWindowDays", Num(l.RenewalWindowDays));
             Texts($"{at}.benefits", l.Benefits);
         }
     }

@@ -70,8 +70,21 @@ public sealed class CertificationTests
 
         var standing = Evaluate(partner, "2025-09-01");
         Assert.Equal(("certified", "certified"), (standing.Held, standing.Eligible));
-        Assert.Equal("Holds Certified Partner until 2026-08-01; eligible for Certified Partner; it still meets Certified Partner's requirements for renewal; "
+        Assert.Equal("Holds Certified Partner until 2026-08-01; eligible for Certified Partner; it still meets Certified Partner's requirements; "
             + "Advanced Partner needs the Advanced Sales track and 4 more months in the program (from 2026-01-01).", standing.Explanation);
+    }
+
+    [Fact]
+    public void Renewal_is_due_within_the_window_before_expiry()
+    {
+        // Awarded 2025-09-01 for 12 months; renewal opens 60 days before 2026-09-01, on 2026-07-03.
+        var partner = ReadyForCertified().Committed("2026-03-01", "2027-02-28").Awarded("certified", "2025-09-01")
+            .Paid("2026-04-01", 30_000m).Surveyed(SurveyKind.Satisfaction, "2026-05-01", 85).Surveyed(SurveyKind.Advocacy, "2026-05-01", 70);
+        Assert.False(Evaluate(partner, "2026-07-02").RenewalDue);
+        var due = Evaluate(partner, "2026-07-03");
+        Assert.True(due.RenewalDue);
+        Assert.StartsWith("Holds Certified Partner until 2026-09-01; eligible for Certified Partner; renewal is due by 2026-09-01 and it still meets Certified Partner's requirements;",
+            due.Explanation, StringComparison.Ordinal);
     }
 
     [Fact]
