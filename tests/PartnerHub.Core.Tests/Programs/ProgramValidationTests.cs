@@ -40,6 +40,13 @@ public sealed class ProgramValidationTests
     }
 
     [Fact]
+    public void A_quoted_number_gets_a_hint()
+    {
+        var yaml = DefaultProgram.With("passMark: 75", "passMark: \"75\"");
+        AssertSingle(yaml, Locate(yaml, "\"75\""), "exams.advanced-exam.passMark: expected a whole number from 0 to 100, found '75' in quotes; write 75 without quotes.");
+    }
+
+    [Fact]
     public void Missing_required_key_is_reported_at_its_mapping()
     {
         var yaml = DefaultProgram.With("  elite-exam: { name: Elite Partner Exam, passMark: 80 }", "  elite-exam: { name: Elite Partner Exam }");
@@ -226,6 +233,7 @@ public sealed class ProgramValidationTests
     {
         Assert.Equal("The file is empty; a program file is a YAML mapping starting with 'format: 1'.", Assert.Single(Problems("  \n")).Message);
         Assert.Equal("The file: expected a partner program (a mapping of keys to values), found 'hello'.", Assert.Single(Problems("hello")).Message);
+        Assert.StartsWith("The file has no content (only comments)", Assert.Single(Problems("# nothing here\n")).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -260,6 +268,6 @@ public sealed class ProgramValidationTests
     }
 
     [Fact]
-    public void Random_text_never_throws() =>
-        Gen.String.Sample(s => Assert.NotNull(ProgramFile.Parse(s, "r.yaml").Problems), iter: 2000);
+    public void Random_text_never_throws_and_is_never_refused_silently() =>
+        Gen.String.Sample(s => Assert.NotEmpty(ProgramFile.Parse(s, "r.yaml").Problems), iter: 2000);
 }

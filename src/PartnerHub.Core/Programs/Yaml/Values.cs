@@ -31,7 +31,7 @@ internal static class Values
             return null;
         }
 
-        sink.Add(node, string.Create(CultureInfo.InvariantCulture, $"{node.Path}: expected a whole number from {min} to {max}, found {node.Describe()}."));
+        sink.Add(node, string.Create(CultureInfo.InvariantCulture, $"{node.Path}: expected a whole number from {min} to {max}, found {node.Describe()}{Unquote(node)}."));
         return null;
     }
 
@@ -48,9 +48,15 @@ internal static class Values
             return null;
         }
 
-        sink.Add(node, $"{node.Path}: expected {what}, found {node.Describe()}.");
+        sink.Add(node, $"{node.Path}: expected {what}, found {node.Describe()}{Unquote(node)}.");
         return null;
     }
+
+    /// <summary>A hint for a number written in quotes, which YAML reads as text.</summary>
+    private static string Unquote(YNode node) =>
+        node is YScalar { Plain: false } s && decimal.TryParse(s.Value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _)
+            ? $" in quotes; write {s.Value} without quotes"
+            : "";
 
     public static decimal? Percent(ProblemSink sink, YNode node) => Decimal(sink, node, 0, 100, 4, "a percentage (0 to 100)");
 

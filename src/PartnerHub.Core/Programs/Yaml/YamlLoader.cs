@@ -57,6 +57,7 @@ internal static class YamlLoader
             return null;
         }
 
+        if (builder.Root is null) sink.Add(new Position(1, 1), "", "The file has no content (only comments); a program file is a YAML mapping starting with 'format: 1'.");
         return builder.Root;
     }
 
