@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using PartnerHub.App.Demo;
 using PartnerHub.App.Identity;
 using PartnerHub.App.Persistence;
+using PartnerHub.App.Programs;
 
 namespace PartnerHub.App;
 
@@ -19,6 +20,7 @@ public static class Startup
         var db = scope.ServiceProvider.GetRequiredService<PartnerHubDb>();
         db.Actor.ActAs("system", "startup");
         await db.MigrateAsync(ct);
+        await scope.ServiceProvider.GetRequiredService<ProgramStore>().PublishSeedIfEmptyAsync(ct);
         await IdentitySetup.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<AppRole>>());
         await CreateConfiguredAdminAsync(scope.ServiceProvider, ct);
         if (loadDemo) await scope.ServiceProvider.GetRequiredService<DemoData>().LoadIfEmptyAsync(ct);

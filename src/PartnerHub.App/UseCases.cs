@@ -11,6 +11,7 @@ public static class UseCases
     /// <summary>Registers every use case; each is a plain class resolved per scope (request or command).</summary>
     public static IServiceCollection AddPartnerHubUseCases(this IServiceCollection services) => services
         .AddScoped<ProgramStore>()
+        .AddScoped<PublishProgram>()
         .AddScoped<ListPartners>()
         .AddScoped<GetPartner>()
         .AddScoped<CountPartners>()
