@@ -49,11 +49,8 @@ public sealed class CliContext(TextWriter output, TextWriter error, ParseResult 
     public async Task<ServiceProvider> ServicesAsync(CancellationToken ct)
     {
         var configuration = Configuration();
-        var collection = new ServiceCollection()
-            .AddLogging()
-            .AddPartnerHubData(DatabaseSettings.From(configuration))
-            .AddPartnerHubUseCases();
-        collection.AddPartnerHubIdentity(configuration);
+        var collection = new ServiceCollection().AddLogging();
+        collection.AddPartnerHub(configuration, DatabaseSettings.From(configuration));
         var services = collection.BuildServiceProvider();
         await Startup.PrepareAsync(services, loadDemo: false, ct);
         return services;

@@ -6,6 +6,7 @@ using PartnerHub.Web.Common;
 using PartnerHub.Web.Health;
 using PartnerHub.Web.Identity;
 using PartnerHub.Web.Partners;
+using PartnerHub.Web.Programs;
 using Scalar.AspNetCore;
 
 namespace PartnerHub.Web;
@@ -15,11 +16,12 @@ public static class PartnerHubWeb
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Named after this assembly whatever hosts it (the web project, `partnerhub serve`, a test), so its static assets are found.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(PartnerHubWeb).Assembly.GetName().Name });
+        builder.WebHost.UseStaticWebAssets();
         var database = DatabaseSettings.From(builder.Configuration);
-        builder.Services.AddPartnerHubData(database).AddPartnerHubUseCases();
         builder.Services.AddHostedService<StartupTasks>();
-        builder.AddPartnerHubAuth();
+        builder.AddPartnerHubAuth(builder.Services.AddPartnerHub(builder.Configuration, database));
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestHandler>();
@@ -54,6 +56,7 @@ public static class PartnerHubWeb
         app.MapAccountEndpoints();
         app.MapIdentityEndpoints();
         app.MapPartnerEndpoints();
+        app.MapProgramEndpoints();
         app.MapRazorComponents<Components.App>();
 
         return app;

@@ -11,13 +11,15 @@ public static class Permissions
     public static readonly Permission PartnersRead = new("partners.read", Roles.Vendor, "partners:read");
     public static readonly Permission PartnersWrite = new("partners.write", [Roles.ProgramAdmin, Roles.PartnerManager], "partners:write");
     /// <summary>A partner admin manages the users of their own organization; the use case confines them to it.</summary>
+    public static readonly Permission ProgramRead = new("program.read", Roles.Vendor, "program:read");
+    public static readonly Permission ProgramPublish = new("program.publish", [Roles.ProgramAdmin], "program:publish");
     public static readonly Permission UsersManage = new("users.manage", [Roles.ProgramAdmin, Roles.PartnerAdmin], null);
     public static readonly Permission ApiKeysManage = new("api-keys.manage", [Roles.ProgramAdmin], null);
     public static readonly Permission PartnerInvite = new("partners.invite", [Roles.ProgramAdmin, Roles.PartnerManager, Roles.PartnerAdmin], null);
     public static readonly Permission Portal = new("portal", Roles.Partner, null);
     public static readonly Permission Console = new("console", Roles.Vendor, null);
 
-    public static readonly IReadOnlyList<Permission> All = [PartnersRead, PartnersWrite, UsersManage, ApiKeysManage, PartnerInvite, Portal, Console];
+    public static readonly IReadOnlyList<Permission> All = [PartnersRead, PartnersWrite, ProgramRead, ProgramPublish, UsersManage, ApiKeysManage, PartnerInvite, Portal, Console];
 
     /// <summary>Every scope an API key can be given.</summary>
     public static IEnumerable<string> Scopes => All.Select(p => p.Scope).OfType<string>().Distinct();

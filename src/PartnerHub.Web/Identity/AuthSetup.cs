@@ -14,12 +14,10 @@ public static class AuthSetup
     private const string Smart = "PartnerHub";
 
     /// <summary>Cookies for people, API keys for integrations, one policy per permission, and rate limits.</summary>
-    public static void AddPartnerHubAuth(this WebApplicationBuilder builder)
+    public static void AddPartnerHubAuth(this WebApplicationBuilder builder, IdentityBuilder identity)
     {
         var services = builder.Services;
-        services.AddPartnerHubIdentity(builder.Configuration)
-            .AddSignInManager()
-            .AddClaimsPrincipalFactory<PartnerClaimsFactory>();
+        identity.AddSignInManager().AddClaimsPrincipalFactory<PartnerClaimsFactory>();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.AddAuthentication(o =>

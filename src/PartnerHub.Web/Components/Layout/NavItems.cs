@@ -16,6 +16,7 @@ public static class NavItems
     [
         new("Overview", "/", Roles.Vendor),
         new("Partners", "/partners", Permissions.PartnersRead.Roles),
+        new("Program", "/program", Permissions.ProgramRead.Roles),
         new("Users", "/admin/users", [Roles.ProgramAdmin]),
         new("API keys", "/admin/api-keys", Permissions.ApiKeysManage.Roles),
         new("Home", "/portal", Roles.Partner),
