@@ -13,11 +13,25 @@ namespace PartnerHub.Web.Identity;
 /// </summary>
 public static class AccountEndpoints
 {
-    public sealed record LoginForm(string? Email, string? Password, string? ReturnUrl);
+    // Classes with settable properties: form binding then treats every field as optional, as browsers may omit them.
+    public sealed class LoginForm
+    {
+        public string? Email { get; set; }
+        public string? Password { get; set; }
+        public string? ReturnUrl { get; set; }
+    }
 
-    public sealed record CodeForm(string? Code, string? ReturnUrl);
+    public sealed class CodeForm
+    {
+        public string? Code { get; set; }
+        public string? ReturnUrl { get; set; }
+    }
 
-    public sealed record AcceptForm(string? DisplayName, string? Password);
+    public sealed class AcceptForm
+    {
+        public string? DisplayName { get; set; }
+        public string? Password { get; set; }
+    }
 
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
