@@ -28,19 +28,25 @@ free_port() {
   echo "test.sh: no free port for PostgreSQL" >&2; exit 1
 }
 
+# PostgreSQL refuses to run as root; the throwaway cluster runs as the postgres system user.
+as_owner() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+stop_postgres() {
+  as_owner "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$PG_DIR"
+}
+
 start_postgres() {
-  local bin owner
-  bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  local owner
+  PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
   PG_DIR=$(mktemp -d /tmp/partnerhub-pg.XXXXXX)
   PG_PORT=$(free_port)
-  # PostgreSQL refuses to run as root; run the throwaway cluster as the postgres system user.
   owner=$([ "$(id -u)" = 0 ] && echo postgres || id -un)
   chown "$owner" "$PG_DIR"
-  as_owner() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-  as_owner "$bin/initdb" -D "$PG_DIR/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
-  as_owner "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w \
+  as_owner "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+  as_owner "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w \
     -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null
-  trap 'as_owner "$bin/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$PG_DIR"' EXIT
+  trap stop_postgres EXIT
   export PARTNERHUB_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
   say "PostgreSQL on 127.0.0.1:$PG_PORT"
 }

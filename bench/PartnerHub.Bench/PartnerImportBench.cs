@@ -22,7 +22,9 @@ public static class PartnerImportBench
         var settings = await FreshDatabaseAsync(options);
         Console.WriteLine($"partner-import: {options.Rows:N0} rows ({csv.Length / 1024.0 / 1024.0:F1} MiB) into {settings.Describe()}");
 
-        await using var services = new ServiceCollection().AddLogging().AddPartnerHubData(settings).AddPartnerHubUseCases().BuildServiceProvider();
+        var collection = new ServiceCollection().AddLogging();
+        collection.AddPartnerHub(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), settings);
+        await using var services = collection.BuildServiceProvider();
         await Startup.PrepareAsync(services, loadDemo: false);
 
         var import = await TimeAsync(async () =>

@@ -1,4 +1,8 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PartnerHub.App.Identity;
+using PartnerHub.App.Persistence;
 using PartnerHub.App.Audit;
 using PartnerHub.App.Deals;
 using PartnerHub.App.Demo;
@@ -10,9 +14,17 @@ namespace PartnerHub.App;
 
 public static class UseCases
 {
+    /// <summary>Everything PartnerHub needs outside a web host (the CLI, benchmarks): database, use cases, identity.</summary>
+    public static IdentityBuilder AddPartnerHub(this IServiceCollection services, IConfiguration configuration, DatabaseSettings database)
+    {
+        services.AddPartnerHubData(database).AddPartnerHubUseCases();
+        return services.AddPartnerHubIdentity(configuration);
+    }
+
     /// <summary>Registers every use case; each is a plain class resolved per scope (request or command).</summary>
     public static IServiceCollection AddPartnerHubUseCases(this IServiceCollection services) => services
         .AddScoped<ProgramStore>()
+        .AddScoped<PublishProgram>()
         .AddScoped<ListPartners>()
         .AddScoped<GetPartner>()
         .AddScoped<CountPartners>()

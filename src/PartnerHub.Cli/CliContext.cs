@@ -48,11 +48,10 @@ public sealed class CliContext(TextWriter output, TextWriter error, ParseResult 
     /// <summary>The use cases on the configured database, acting as "cli" in the audit trail, with migrations applied.</summary>
     public async Task<ServiceProvider> ServicesAsync(CancellationToken ct)
     {
-        var services = new ServiceCollection()
-            .AddLogging()
-            .AddPartnerHubData(DatabaseSettings.From(Configuration()))
-            .AddPartnerHubUseCases()
-            .BuildServiceProvider();
+        var configuration = Configuration();
+        var collection = new ServiceCollection().AddLogging();
+        collection.AddPartnerHub(configuration, DatabaseSettings.From(configuration));
+        var services = collection.BuildServiceProvider();
         await Startup.PrepareAsync(services, loadDemo: false, ct);
         return services;
     }

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using PartnerHub.Cli.Database;
 using PartnerHub.Cli.Partners;
+using PartnerHub.Cli.Programs;
 using PartnerHub.Cli.Serve;
+using PartnerHub.Cli.Users;
 
 namespace PartnerHub.Cli;
 
@@ -13,7 +15,7 @@ public static class PartnerHubCli
         var root = new RootCommand("PartnerHub: the partner program as data. Run `partnerhub serve` for the web app.")
         {
             Options = { CliContext.ProviderOption, CliContext.ConnectionOption },
-            Subcommands = { ServeCommand.Create(output, error), PartnersCommand.Create(output, error), DbCommand.Create(output, error) },
+            Subcommands = { ServeCommand.Create(output, error), PartnersCommand.Create(output, error), UsersCommand.Create(output, error), ProgramCommand.Create(output, error), DbCommand.Create(output, error) },
         };
 
         var parse = root.Parse(args);

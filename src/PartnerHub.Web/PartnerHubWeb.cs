@@ -4,7 +4,9 @@ using PartnerHub.App;
 using PartnerHub.App.Persistence;
 using PartnerHub.Web.Common;
 using PartnerHub.Web.Health;
+using PartnerHub.Web.Identity;
 using PartnerHub.Web.Partners;
+using PartnerHub.Web.Programs;
 using Scalar.AspNetCore;
 
 namespace PartnerHub.Web;
@@ -14,10 +16,12 @@ public static class PartnerHubWeb
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Named after this assembly whatever hosts it (the web project, `partnerhub serve`, a test), so its static assets are found.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(PartnerHubWeb).Assembly.GetName().Name });
+        builder.WebHost.UseStaticWebAssets();
         var database = DatabaseSettings.From(builder.Configuration);
-        builder.Services.AddPartnerHubData(database).AddPartnerHubUseCases();
         builder.Services.AddHostedService<StartupTasks>();
+        builder.AddPartnerHubAuth(builder.Services.AddPartnerHub(builder.Configuration, database));
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestHandler>();
@@ -31,18 +35,28 @@ public static class PartnerHubWeb
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddRazorComponents();
+        builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddAntiforgery();
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        app.UseSecurityHeaders();
+        app.UseAuthentication();
+        app.UseActor();
+        app.UseRateLimiter();
+        app.UseAuthorization();
         app.UseAntiforgery();
-        app.MapStaticAssets();
 
-        app.MapOpenApi();
-        app.MapScalarApiReference("/docs", o => o.WithTitle("PartnerHub API"));
-        app.MapHealthChecks("/healthz");
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/docs", o => o.WithTitle("PartnerHub API")).AllowAnonymous();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapAccountEndpoints();
+        app.MapIdentityEndpoints();
         app.MapPartnerEndpoints();
+        app.MapProgramEndpoints();
         app.MapRazorComponents<Components.App>();
 
         return app;

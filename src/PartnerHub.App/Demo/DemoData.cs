@@ -1,23 +1,52 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using PartnerHub.App.Identity;
 using PartnerHub.App.Partners;
 using PartnerHub.App.Persistence;
+using PartnerHub.Core.Partners;
 
 namespace PartnerHub.App.Demo;
 
-/// <summary>Loads the demo ecosystem into an empty database; never touches a database that already has partners.</summary>
-public sealed class DemoData(PartnerHubDb db, SavePartner save)
+/// <summary>Loads the demo ecosystem and one user per role into an empty database; never touches one that has partners.</summary>
+public sealed class DemoData(PartnerHubDb db, SavePartner save, CreateUser createUser, UserManager<AppUser> users)
 {
+    /// <summary>The one password of every demo user; printed at start-up, so never use demo mode with real data.</summary>
+    public const string Password = "demo-password-2026";
+
+    public sealed record DemoUser(string Email, string Role, string? PartnerDomain);
+
+    public static readonly IReadOnlyList<DemoUser> Users =
+    [
+        new("admin@partnerhub.demo", Roles.ProgramAdmin, null),
+        new(DemoEcosystem.Managers[0], Roles.PartnerManager, null),
+        new("fiona.finance@partnerhub.demo", Roles.Finance, null),
+        new("pat.admin@zapier.com", Roles.PartnerAdmin, "zapier.com"),
+        new("uma.user@zapier.com", Roles.PartnerUser, "zapier.com"),
+        new("rui.user@make.com", Roles.PartnerUser, "make.com"),
+    ];
+
     public async Task<bool> LoadIfEmptyAsync(CancellationToken ct)
     {
         if (await db.Partners.IgnoreQueryFilters().AnyAsync(ct)) return false;
         db.Actor.ActAs("system", "demo");
         var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
         foreach (var details in DemoEcosystem.Partners(today))
+            Ensure((await save.CreateAsync(details, ct)).Error, details.Name ?? "partner");
+
+        foreach (var user in Users)
         {
-            var result = await save.CreateAsync(details, ct);
-            if (!result.IsSuccess) throw new InvalidOperationException($"Demo partner {details.Name} is invalid: {result.Error.Message} {string.Join("; ", result.Error.Fields?.SelectMany(f => f.Value) ?? [])}");
+            if (await users.FindByEmailAsync(user.Email) is not null) continue;
+            PartnerId? partner = user.PartnerDomain is null ? null : (await db.Partners.SingleAsync(p => p.Domain == user.PartnerDomain, ct)).Id;
+            var name = user.Email.Split('@')[0].Replace('.', ' ');
+            Ensure((await createUser.HandleAsync(new NewUser(user.Email, name, user.Role, partner, Password), ct)).Error, user.Email);
         }
 
         return true;
+    }
+
+    private static void Ensure(Core.Common.Error? error, string what)
+    {
+        if (error is not null)
+            throw new InvalidOperationException($"Demo data {what} is invalid: {error.Message} {string.Join("; ", error.Fields?.SelectMany(f => f.Value) ?? [])}");
     }
 }

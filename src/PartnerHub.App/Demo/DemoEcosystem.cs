@@ -74,7 +74,7 @@ public static class DemoEcosystem
         var random = new Random(Seed);
         var partners = new List<PartnerDetails>();
         foreach (var (name, domain, subcategory, country, notes) in Named)
-            partners.Add(Build(random, today, name, domain, subcategory, country, Region(country), notes, ["seed"]));
+            partners.Add(Build(random, today, name, domain, subcategory, country, Region(country), notes, ["seed"], named: true));
 
         var usedNames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (subcategory, count, kinds, suffixes) in Generated)
@@ -94,12 +94,13 @@ public static class DemoEcosystem
     }
 
     private static PartnerDetails Build(Random random, DateOnly today, string name, string domain, string subcategory, string country,
-        string region, string? notes, string[] tags)
+        string region, string? notes, string[] tags, bool named = false)
     {
-        // Partnerships started over the last three years; the youngest are still being onboarded.
-        var start = today.AddDays(-random.Next(30, 3 * 365));
+        // Partnerships started over the last three years; the youngest are still being onboarded. The partners the
+        // seed names are its current partners, so they are active.
+        var start = today.AddDays(-random.Next(named ? 180 : 30, 3 * 365));
         var months = (today.DayNumber - start.DayNumber) / 30;
-        var stage = months switch
+        var stage = named ? LifecycleStage.Active : months switch
         {
             < 3 => random.Next(3) switch { 0 => LifecycleStage.Prospect, 1 => LifecycleStage.Qualified, _ => LifecycleStage.Onboarding },
             _ when random.Next(20) == 0 => LifecycleStage.Churned,

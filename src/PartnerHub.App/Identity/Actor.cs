@@ -21,14 +21,19 @@ public sealed class Actor
     /// <summary>What is being done, for the audit trail ("api", "ui", "import", "demo"...).</summary>
     public string Operation { get; set; } = "system";
 
-    public void ActAsUser(Guid userId, string email, PartnerId? partnerScope, string operation)
+    public IReadOnlyList<string> Roles { get; private set; } = [];
+
+    public bool IsInRole(string role) => Roles.Contains(role);
+
+    public void ActAsUser(Guid userId, string email, PartnerId? partnerScope, string operation, IReadOnlyList<string>? roles = null)
     {
-        (UserId, Name, PartnerScope, Operation) = (userId, email, partnerScope, operation);
+        (UserId, Name, PartnerScope, Operation, Roles) = (userId, email, partnerScope, operation, roles ?? []);
     }
 
+    /// <summary>Acts as a named non-person ("cli", "system", an API key) with vendor-wide reach.</summary>
     public void ActAs(string name, string operation)
     {
-        (UserId, Name, PartnerScope, Operation) = (null, name, null, operation);
+        (UserId, Name, PartnerScope, Operation, Roles) = (null, name, null, operation, []);
     }
 
     public void UseCorrelationId(string correlationId) => CorrelationId = correlationId;

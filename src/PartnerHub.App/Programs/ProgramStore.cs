@@ -1,22 +1,68 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using PartnerHub.App.Persistence;
+using PartnerHub.Core.Common;
 using PartnerHub.Core.Partners;
+using PartnerHub.Core.Programs;
 
 namespace PartnerHub.App.Programs;
 
-// TEMPORARY until the program engine branch lands: replaced by published program versions.
-public sealed class ProgramStore
+/// <summary>
+/// The published program versions. Which version applies on a date is the latest one effective on or before it;
+/// parsed versions are cached for the life of the process, since a published version never changes.
+/// </summary>
+public sealed class ProgramStore(PartnerHubDb db)
 {
-    private static readonly PartnerCatalog Catalog = new(
-        new Dictionary<string, IReadOnlyList<string>>
-        {
-            ["technology"] = ["ai-ml-platforms", "cloud-infrastructure", "integration"],
-            ["education"] = ["universities", "training-organizations"],
-            ["business"] = ["marketing-agencies", "technology-consultants"],
-            ["channel"] = ["resellers", "referral"],
-        },
-        ["revenue-share", "referral-commission", "reseller-discount", "certification-fee", "volume-discount", "co-marketing", "student-discount", "course-licensing", "white-label-licensing"],
-        ["North America", "Latin America", "EMEA", "APAC"]);
+    private static readonly ConcurrentDictionary<(string Database, int Number), PublishedProgram> Parsed = new();
 
-    #pragma warning disable CA1822
-    public Task<PartnerCatalog> CatalogAsync(CancellationToken ct) => Task.FromResult(Catalog);
-#pragma warning restore CA1822
+    public const string DefaultSource = "programs/default.yaml";
+
+    /// <summary>The seed's program as shipped inside the application.</summary>
+    public static string DefaultYaml()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("PartnerHub.programs.default.yaml")!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    public DateOnly Today => DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
+
+    public Task<PublishedProgram> CurrentAsync(CancellationToken ct) => AtAsync(Today, ct);
+
+    /// <summary>The version in force on <paramref name="date"/>; before the first version, the first one.</summary>
+    public async Task<PublishedProgram> AtAsync(DateOnly date, CancellationToken ct)
+    {
+        var number = await db.Set<ProgramVersion>().Where(v => v.EffectiveFrom <= date).OrderByDescending(v => v.EffectiveFrom).ThenByDescending(v => v.Number)
+            .Select(v => (int?)v.Number).FirstOrDefaultAsync(ct)
+            ?? await db.Set<ProgramVersion>().OrderBy(v => v.EffectiveFrom).Select(v => (int?)v.Number).FirstOrDefaultAsync(ct)
+            ?? throw new InvalidOperationException("No program version is published; start-up publishes the seed program.");
+        return (await VersionAsync(number, ct)).Value;
+    }
+
+    public async Task<Result<PublishedProgram>> VersionAsync(int number, CancellationToken ct)
+    {
+        var key = (db.Database.GetConnectionString() ?? "", number);
+        if (Parsed.TryGetValue(key, out var cached)) return cached;
+        var version = await db.Set<ProgramVersion>().AsNoTracking().FirstOrDefaultAsync(v => v.Number == number, ct);
+        if (version is null) return Error.NotFound("Program version", $"v{number}");
+        var parsed = ProgramFile.Parse(version.Yaml, version.Label);
+        var program = parsed.Program ?? throw new InvalidOperationException($"Stored program {version.Label} no longer parses: {parsed.Problems[0]}");
+        return Parsed.GetOrAdd(key, new PublishedProgram(version.Number, version.EffectiveFrom, program, version.Yaml, version.PublishedAt, version.PublishedBy));
+    }
+
+    public async Task<IReadOnlyList<ProgramVersion>> VersionsAsync(CancellationToken ct) =>
+        await db.Set<ProgramVersion>().AsNoTracking().OrderByDescending(v => v.Number).ToListAsync(ct);
+
+    public async Task<PartnerCatalog> CatalogAsync(CancellationToken ct) => (await CurrentAsync(ct)).Program.Catalog;
+
+    /// <summary>On a new database, the seed program becomes version 1, in force since 2020 so that all history is evaluated with it.</summary>
+    public async Task PublishSeedIfEmptyAsync(CancellationToken ct)
+    {
+        if (await db.Set<ProgramVersion>().AnyAsync(ct)) return;
+        var yaml = DefaultYaml();
+        var program = ProgramFile.Parse(yaml, DefaultSource).Program ?? throw new InvalidOperationException("The shipped default program does not parse.");
+        db.Add(ProgramVersion.Create(1, program.Name, new DateOnly(2020, 1, 1), yaml, db.Actor.Name, db.Clock.GetUtcNow()));
+        await db.SaveChangesAsync(ct);
+    }
 }

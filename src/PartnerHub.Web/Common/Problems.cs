@@ -19,10 +19,12 @@ public static class Problems
         return TypedResults.Problem(problem);
     }
 
-    /// <summary>Documents the problem responses every API endpoint may give.</summary>
-    public static RouteGroupBuilder ProducesProblems(this RouteGroupBuilder group) =>
-        group.ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+    /// <summary>A group of API endpoints: documented problem responses and the per-caller rate limit.</summary>
+    public static RouteGroupBuilder MapApi(this IEndpointRouteBuilder app, string prefix, string tag) =>
+        app.MapGroup(prefix).WithTags(tag)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RequireRateLimiting(Identity.AuthSetup.ApiLimit);
 
     public static int StatusOf(ErrorKind kind) => kind switch
     {

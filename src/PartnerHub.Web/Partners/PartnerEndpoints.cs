@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using PartnerHub.App.Audit;
 using PartnerHub.App.Common;
 using PartnerHub.App.Csv;
+using PartnerHub.App.Identity;
 using PartnerHub.App.Partners;
 using PartnerHub.Core.Common;
 using PartnerHub.Core.Partners;
@@ -14,16 +15,21 @@ public static class PartnerEndpoints
 {
     public static void MapPartnerEndpoints(this IEndpointRouteBuilder app)
     {
-        var partners = app.MapGroup("/api/v1/partners").WithTags("Partners").ProducesProblems();
-        partners.MapGet("/", ListAsync).WithSummary("List partners with paging, filters and sorting.");
-        partners.MapGet("/{id:guid}", GetAsync).WithSummary("Get one partner; the ETag header carries its version.");
-        partners.MapPost("/", CreateAsync).WithSummary("Create a partner.");
-        partners.MapPut("/{id:guid}", UpdateAsync).WithSummary("Replace a partner's details; requires If-Match with the version you read.");
-        partners.MapPost("/{id:guid}/archive", ArchiveAsync).WithSummary("Archive a partner (partners are never deleted); requires If-Match.");
-        partners.MapGet("/{id:guid}/audit", AuditAsync).WithSummary("A partner's audit trail, newest first.");
-        partners.MapPost("/import", ImportAsync).DisableAntiforgery()
+        var partners = app.MapApi("/api/v1/partners", "Partners");
+        var read = Permissions.PartnersRead.Name;
+        var write = Permissions.PartnersWrite.Name;
+        partners.MapGet("/", ListAsync).RequireAuthorization(read).WithSummary("List partners with paging, filters and sorting.");
+        partners.MapGet("/{id:guid}", GetAsync).RequireAuthorization(read).WithSummary("Get one partner; the ETag header carries its version.");
+        partners.MapPost("/", CreateAsync).RequireAuthorization(write).WithSummary("Create a partner.");
+        partners.MapPut("/{id:guid}", UpdateAsync).RequireAuthorization(write)
+            .WithSummary("Replace a partner's details; requires If-Match with the version you read.");
+        partners.MapPost("/{id:guid}/archive", ArchiveAsync).RequireAuthorization(write)
+            .WithSummary("Archive a partner (partners are never deleted); requires If-Match.");
+        partners.MapGet("/{id:guid}/audit", AuditAsync).RequireAuthorization(read).WithSummary("A partner's audit trail, newest first.");
+        // Cookie sessions are SameSite=Strict, so a cross-site form cannot post here; integrations use API keys.
+        partners.MapPost("/import", ImportAsync).RequireAuthorization(write).DisableAntiforgery()
             .WithSummary("Import partners from a CSV file (multipart field 'file'); ?strict=true applies nothing if any row is bad, ?dryRun=true only reports.");
-        partners.MapGet("/export", ExportAsync).WithSummary("Export live partners as CSV in the import format.");
+        partners.MapGet("/export", ExportAsync).RequireAuthorization(read).WithSummary("Export live partners as CSV in the import format.");
     }
 
     /// <summary>Query string of the list; numbers arrive as text so that a bad one is reported by name.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
@@ -24,9 +25,11 @@ public sealed class AppHarness : IAsyncDisposable
     private AppHarness(DatabaseSettings database, FakeTimeProvider clock, bool ownsDatabase)
     {
         (Database, Clock, _ownsDatabase) = (database, clock, ownsDatabase);
-        var services = new ServiceCollection().AddLogging().AddPartnerHubData(database).AddPartnerHubUseCases();
+        var configuration = new ConfigurationBuilder().Build();
+        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
+        services.AddPartnerHub(configuration, database);
         services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
-        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
     public DatabaseSettings Database { get; }
@@ -37,8 +40,13 @@ public sealed class AppHarness : IAsyncDisposable
 
     public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
 
-    public static async Task<AppHarness> CreateAsync(DatabaseProvider provider, DateTimeOffset? start = null) =>
-        new(await TestDatabases.CreateAsync(provider), new FakeTimeProvider(start ?? TestApp.Start), ownsDatabase: true);
+    /// <summary>A fresh database, prepared the way every host prepares it (the seed program published, roles created).</summary>
+    public static async Task<AppHarness> CreateAsync(DatabaseProvider provider, DateTimeOffset? start = null)
+    {
+        var app = new AppHarness(await TestDatabases.CreateAsync(provider), new FakeTimeProvider(start ?? TestApp.Start), ownsDatabase: true);
+        await Startup.PrepareAsync(app.Services, loadDemo: false);
+        return app;
+    }
 
     /// <summary>Another process on the same database and clock: separate singletons, shared data.</summary>
     public AppHarness Second() => new(Database, Clock, ownsDatabase: false);

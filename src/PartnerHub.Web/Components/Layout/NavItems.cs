@@ -1,13 +1,27 @@
+using System.Security.Claims;
+using PartnerHub.App.Identity;
+using Roles = PartnerHub.App.Identity.Roles;
+
 namespace PartnerHub.Web.Components.Layout;
 
-/// <summary>The console's navigation. A feature adds its entry here when it is built; no entry points at an empty page.</summary>
+/// <summary>
+/// The navigation of the vendor console and of the partner portal. A feature adds its entry here when it is built,
+/// with the roles that see it; no entry points at an empty page.
+/// </summary>
 public static class NavItems
 {
-    public sealed record Item(string Label, string Href);
+    public sealed record Item(string Label, string Href, string[] Roles);
 
-    public static readonly IReadOnlyList<Item> Console =
+    public static readonly IReadOnlyList<Item> All =
     [
-        new("Overview", "/"),
-        new("Partners", "/partners"),
+        new("Overview", "/", Roles.Vendor),
+        new("Partners", "/partners", Permissions.PartnersRead.Roles),
+        new("Program", "/program", Permissions.ProgramRead.Roles),
+        new("Users", "/admin/users", [Roles.ProgramAdmin]),
+        new("API keys", "/admin/api-keys", Permissions.ApiKeysManage.Roles),
+        new("Home", "/portal", Roles.Partner),
+        new("Team", "/portal/team", [Roles.PartnerAdmin]),
     ];
+
+    public static IEnumerable<Item> For(ClaimsPrincipal user) => All.Where(i => i.Roles.Any(user.IsInRole));
 }

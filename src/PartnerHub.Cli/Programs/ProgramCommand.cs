@@ -1,0 +1,138 @@
+using System.CommandLine;
+using System.Globalization;
+using PartnerHub.App.Programs;
+using PartnerHub.Core.Common;
+using PartnerHub.Core.Programs;
+using Spectre.Console;
+
+namespace PartnerHub.Cli.Programs;
+
+public static class ProgramCommand
+{
+    public static Command Create(TextWriter output, TextWriter error) => new("program", "The partner program: validate, show, compare and publish versions.")
+    {
+        Subcommands = { Validate(output, error), Show(output, error), Versions(output, error), Diff(output, error), Publish(output, error) },
+    };
+
+    private static Command Validate(TextWriter output, TextWriter error)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "A program YAML file." };
+        var command = new Command("validate", "Check a program file; every problem as file:line:column: message. Exit 0 only when valid.") { Arguments = { file } };
+        command.SetHandler(output, error, async (cli, ct) =>
+        {
+            var path = cli.Parse.GetValue(file)!;
+            if (!path.Exists) return cli.Fail($"{path.FullName} does not exist.");
+            var parsed = ProgramFile.Parse(await File.ReadAllTextAsync(path.FullName, ct), path.Name);
+            foreach (var problem in parsed.Problems) error.WriteLine(problem.ToString());
+            if (!parsed.IsValid) return cli.Fail($"{path.Name} has {parsed.Problems.Count} problem(s).");
+            cli.Output.WriteLine($"{path.Name} is a valid program: {parsed.Program!.Name}.");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Show(TextWriter output, TextWriter error)
+    {
+        var version = new Option<string?>("--version") { Description = "vN, a version number, or omit for the version in force today." };
+        var command = new Command("show", "Show a published program readably: tiers, targets, certification, revenue models, support.") { Options = { version } };
+        command.SetHandler(output, error, async (cli, ct) =>
+        {
+            await using var services = await cli.ServicesAsync(ct);
+            await using var scope = CliContext.CliScope(services, "program.show");
+            var store = scope.ServiceProvider.GetRequiredService<ProgramStore>();
+            var published = cli.Parse.GetValue(version) is { } v ? await ResolveAsync(store, v, ct) : await store.CurrentAsync(ct);
+            if (!published.IsSuccess) return cli.Fail(published.Error);
+            ProgramPrinter.Print(cli.Console, published.Value);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Versions(TextWriter output, TextWriter error)
+    {
+        var command = new Command("versions", "List the published versions.");
+        command.SetHandler(output, error, async (cli, ct) =>
+        {
+            await using var services = await cli.ServicesAsync(ct);
+            await using var scope = CliContext.CliScope(services, "program.versions");
+            var table = new Table().AddColumns("Version", "Effective from", "Name", "Published", "By");
+            foreach (var v in await scope.ServiceProvider.GetRequiredService<ProgramStore>().VersionsAsync(ct))
+                table.AddRow(v.Label, Display.Date(v.EffectiveFrom), Markup.Escape(v.Name), v.PublishedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), Markup.Escape(v.PublishedBy));
+            cli.Console.Write(table);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Diff(TextWriter output, TextWriter error)
+    {
+        var from = new Argument<string>("old") { Description = "A program file, or a published version: vN or 'current'." };
+        var to = new Argument<string>("new") { Description = "A program file, or a published version: vN or 'current'." };
+        var command = new Command("diff", "Readable changes from OLD to NEW.") { Arguments = { from, to } };
+        command.SetHandler(output, error, async (cli, ct) =>
+        {
+            await using var services = await cli.ServicesAsync(ct);
+            await using var scope = CliContext.CliScope(services, "program.diff");
+            var store = scope.ServiceProvider.GetRequiredService<ProgramStore>();
+            var old = await LoadAsync(store, cli.Parse.GetValue(from)!, error, ct);
+            var @new = await LoadAsync(store, cli.Parse.GetValue(to)!, error, ct);
+            if (!old.IsSuccess) return cli.Fail(old.Error);
+            if (!@new.IsSuccess) return cli.Fail(@new.Error);
+            var changes = ProgramDiff.Compare(old.Value, @new.Value);
+            foreach (var change in changes) cli.Output.WriteLine(change);
+            cli.Output.WriteLine(changes.Count == 0 ? "No changes." : $"{changes.Count} change(s).");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Publish(TextWriter output, TextWriter error)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "The program YAML file to publish." };
+        var effective = new Option<string>("--effective") { Description = "The date it takes effect (yyyy-MM-dd), today or later.", Required = true };
+        var command = new Command("publish", "Publish a program file as a new immutable version.") { Arguments = { file }, Options = { effective } };
+        command.SetHandler(output, error, async (cli, ct) =>
+        {
+            var path = cli.Parse.GetValue(file)!;
+            if (!path.Exists) return cli.Fail($"{path.FullName} does not exist.");
+            if (!DateOnly.TryParseExact(cli.Parse.GetValue(effective), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                return cli.Fail($"--effective must be a date like 2027-01-01, not '{cli.Parse.GetValue(effective)}'.");
+            await using var services = await cli.ServicesAsync(ct);
+            await using var scope = CliContext.CliScope(services, "program.publish");
+            var store = scope.ServiceProvider.GetRequiredService<ProgramStore>();
+            var current = await store.CurrentAsync(ct);
+            var published = await scope.ServiceProvider.GetRequiredService<PublishProgram>().HandleAsync(await File.ReadAllTextAsync(path.FullName, ct), path.Name, date, ct);
+            if (!published.IsSuccess)
+            {
+                foreach (var (where, messages) in published.Error.Fields ?? new Dictionary<string, string[]>())
+                    foreach (var message in messages) error.WriteLine($"{where}: {message}");
+                return cli.Fail(published.Error.Message);
+            }
+
+            var changes = ProgramDiff.Compare(current.Program, (await store.VersionAsync(published.Value.Number, ct)).Value.Program);
+            cli.Output.WriteLine($"Published {published.Value.Label}, effective {Display.Date(date)}, with {changes.Count} change(s) from {current.Label}:");
+            foreach (var change in changes) cli.Output.WriteLine("  " + change);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static async Task<Result<PublishedProgram>> ResolveAsync(ProgramStore store, string which, CancellationToken ct) =>
+        which == "current" ? await store.CurrentAsync(ct)
+        : int.TryParse(which.TrimStart('v'), out var number) ? await store.VersionAsync(number, ct)
+        : Error.Validation("version", $"'{which}' is not a version like v2.");
+
+    /// <summary>A file path or a published version, as a program.</summary>
+    private static async Task<Result<PartnerProgram>> LoadAsync(ProgramStore store, string which, TextWriter error, CancellationToken ct)
+    {
+        if (File.Exists(which))
+        {
+            var parsed = ProgramFile.Parse(await File.ReadAllTextAsync(which, ct), Path.GetFileName(which));
+            foreach (var problem in parsed.Problems) error.WriteLine(problem.ToString());
+            return parsed.Program is { } program ? program : Error.Validation("file", $"{which} is not a valid program ({parsed.Problems.Count} problem(s)).");
+        }
+
+        var version = await ResolveAsync(store, which, ct);
+        return version.IsSuccess ? version.Value.Program : Error.NotFound("Program file or version", which);
+    }
+}
