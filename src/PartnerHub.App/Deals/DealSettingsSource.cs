@@ -6,10 +6,11 @@ namespace PartnerHub.App.Deals;
 public sealed record DealTerms(DealRegistrationSettings Registration, int HoldingDays);
 
 /// <summary>
-/// Where the deal-registration and holding terms come from. TEMPORARY until the program model is merged: these are the
-/// seed program's values, and this is the only place in the code they are written. Then this class reads them from the
-/// published program version in effect (its deal-registration and commission sections) and the numbers leave the code;
-/// callers already ask for them per call, so nothing else changes.
+/// Where the deal-registration and holding terms come from. TEMPORARY: these are the values the deals brief fixed, and
+/// this is the only place in the code they are written. Next, this class reads them from the published program version
+/// in effect (<c>ProgramStore.AtAsync(date)</c>, its <c>dealRegistration</c> section) and the numbers leave the code;
+/// callers already ask for them per call, so nothing else changes. Not switched yet because the shipped program says
+/// <c>commissionHoldingDays: 45</c> where the brief says 30, and a holding period is a money decision for the lead.
 /// </summary>
 public sealed class DealSettingsSource
 {
