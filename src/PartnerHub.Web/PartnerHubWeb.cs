@@ -20,7 +20,10 @@ public static class PartnerHubWeb
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(PartnerHubWeb).Assembly.GetName().Name });
         builder.WebHost.UseStaticWebAssets();
         var database = DatabaseSettings.From(builder.Configuration);
+        // Hosted services start in registration order, each StartAsync awaited: the start-up tasks migrate the database
+        // and publish the seed program before the periodic jobs (deal expiry, commission release) first run.
         builder.Services.AddHostedService<StartupTasks>();
+        builder.Services.AddPartnerHubJobs();
         builder.AddPartnerHubAuth(builder.Services.AddPartnerHub(builder.Configuration, database));
 
         builder.Services.AddProblemDetails();

@@ -1,24 +1,29 @@
-using PartnerHub.Core.Deals;
+using PartnerHub.App.Programs;
+using PartnerHub.Core.Programs;
 
 namespace PartnerHub.App.Deals;
 
-/// <summary>The program's terms for deal registration and for holding commissions before they become payable.</summary>
-public sealed record DealTerms(DealRegistrationSettings Registration, int HoldingDays);
+/// <summary>The program's terms for deal registration and for holding commissions, and the version they come from.</summary>
+public sealed record DealTerms(DealRegistrationSettings Registration, int ProgramVersion)
+{
+    /// <summary>Days an accrual is held before it becomes payable.</summary>
+    public int HoldingDays => Registration.CommissionHoldingDays;
+}
 
 /// <summary>
-/// Where the deal-registration and holding terms come from. TEMPORARY: these are the values the deals brief fixed, and
-/// this is the only place in the code they are written. Next, this class reads them from the published program version
-/// in effect (<c>ProgramStore.AtAsync(date)</c>, its <c>dealRegistration</c> section) and the numbers leave the code;
-/// callers already ask for them per call, so nothing else changes. Not switched yet because the shipped program says
-/// <c>commissionHoldingDays: 45</c> where the brief says 30, and a holding period is a money decision for the lead.
+/// Where the deal-registration and holding terms come from: the <c>dealRegistration</c> section of the published program
+/// version in force (<see cref="ProgramStore.AtAsync"/>). No number is written in code; publishing a new version with
+/// other terms changes them from its effective date. Callers ask per call, so a long-running job follows a new version.
 /// </summary>
-public sealed class DealSettingsSource
+public sealed class DealSettingsSource(ProgramStore programs)
 {
-    private static readonly DealTerms Seed = new(
-        new DealRegistrationSettings(protectionDays: 90, extensionDays: 30, maxExtensions: 2, responseTargetHours: 48),
-        HoldingDays: 30);
+    /// <summary>The terms in force today.</summary>
+    public Task<DealTerms> CurrentAsync(CancellationToken ct) => AtAsync(programs.Today, ct);
 
-#pragma warning disable CA1822 // an instance method on purpose: it will read the program store
-    public Task<DealTerms> CurrentAsync(CancellationToken ct) => Task.FromResult(Seed);
-#pragma warning restore CA1822
+    /// <summary>The terms of the version in force on <paramref name="date"/>.</summary>
+    public async Task<DealTerms> AtAsync(DateOnly date, CancellationToken ct)
+    {
+        var published = await programs.AtAsync(date, ct);
+        return new DealTerms(published.Program.DealRegistration, published.Number);
+    }
 }

@@ -1,4 +1,5 @@
 using PartnerHub.Core.Deals;
+using PartnerHub.Core.Programs;
 
 namespace PartnerHub.App.Deals;
 

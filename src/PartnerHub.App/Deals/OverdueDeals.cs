@@ -23,7 +23,7 @@ public sealed class OverdueDeals(PartnerHubDb db, DealSettingsSource settings)
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         var terms = await settings.CurrentAsync(ct);
         var now = db.Clock.GetUtcNow();
-        var target = TimeSpan.FromHours(terms.Registration.ResponseTargetHours);
+        var target = TimeSpan.FromHours(terms.Registration.ManagerResponseHours);
         var askedBefore = now - target;
 
         var deals = await db.DealRegistrations.AsNoTracking()

@@ -1,6 +1,7 @@
 using System.Globalization;
 using PartnerHub.Core.Common;
 using PartnerHub.Core.Partners;
+using PartnerHub.Core.Programs;
 
 namespace PartnerHub.Core.Deals;
 
@@ -193,7 +194,7 @@ public sealed class DealRegistration : IAudited, IOwnedByPartner
     }
 
     /// <summary>When a manager should have decided this submission by.</summary>
-    public DateTimeOffset DecisionDueAt(DealRegistrationSettings settings) => SubmittedAt.AddHours(settings.ResponseTargetHours);
+    public DateTimeOffset DecisionDueAt(DealRegistrationSettings settings) => SubmittedAt.AddHours(settings.ManagerResponseHours);
 
     /// <summary>Submitted, undecided and past the response-time target.</summary>
     public bool IsDecisionOverdue(DealRegistrationSettings settings, DateTimeOffset now) =>
@@ -201,7 +202,7 @@ public sealed class DealRegistration : IAudited, IOwnedByPartner
 
     /// <summary>An extension request undecided past the response-time target.</summary>
     public bool IsExtensionDecisionOverdue(DealRegistrationSettings settings, DateTimeOffset now) =>
-        PendingExtension is { } pending && Status == DealStatus.Approved && now > pending.RequestedAt.AddHours(settings.ResponseTargetHours);
+        PendingExtension is { } pending && Status == DealStatus.Approved && now > pending.RequestedAt.AddHours(settings.ManagerResponseHours);
 
     public bool IsProtectedAt(DateTimeOffset now) => Status == DealStatus.Approved && now <= ProtectedUntil;
 

@@ -17,6 +17,11 @@ public sealed record Roadmap(DateOnly StartsOn, IReadOnlyList<RoadmapYear> Years
 
 public sealed record RoadmapYear(int Year, string Theme, IReadOnlyList<NamedText> Quarters);
 
-/// <summary>Settings for deal registration and commission accrual (used by the deals and ledger features).</summary>
+/// <summary>
+/// The program's <c>dealRegistration</c> section, the one type the deals and ledger features take their terms from:
+/// how long an approval protects the customer, how many days each extension adds and how many may be granted, how
+/// soon a partner manager should decide (submissions and extension requests), and how long an accrued commission is
+/// held before it becomes payable. The program file's binder checks the ranges.
+/// </summary>
 public sealed record DealRegistrationSettings(int ProtectionDays, int ExtensionDays, int MaxExtensions, int ManagerResponseHours,
     int CommissionHoldingDays);

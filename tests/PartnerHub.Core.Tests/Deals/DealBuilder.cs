@@ -1,4 +1,5 @@
 using PartnerHub.Core.Deals;
+using PartnerHub.Core.Programs;
 using PartnerHub.Core.Partners;
 
 namespace PartnerHub.Core.Tests.Deals;
@@ -8,7 +9,7 @@ internal static class DealBuilder
 {
     public static readonly DateTimeOffset Now = new(2025, 3, 3, 9, 0, 0, TimeSpan.Zero);
 
-    public static readonly DealRegistrationSettings Settings = new(protectionDays: 90, extensionDays: 30, maxExtensions: 2, responseTargetHours: 48);
+    public static readonly DealRegistrationSettings Settings = new(ProtectionDays: 90, ExtensionDays: 30, MaxExtensions: 2, ManagerResponseHours: 48, CommissionHoldingDays: 45);
 
     public static DealRegistrationDetails Details() => new()
     {

@@ -177,6 +177,36 @@ public abstract class DealWorkflowTests(DatabaseProvider provider) : IAsyncLifet
     }
 
     [Fact]
+    public async Task The_terms_come_from_the_program_version_in_force()
+    {
+        var terms = await _app.Run<DealSettingsSource, DealTerms>(u => u.CurrentAsync(Ct));
+        Assert.Equal(new PartnerHub.Core.Programs.DealRegistrationSettings(90, 30, 2, 48, 45), terms.Registration);
+        Assert.Equal((1, 45), (terms.ProgramVersion, terms.HoldingDays));
+
+        // A new version with shorter protection and one extension of 10 days, in force from tomorrow.
+        var yaml = PartnerHub.App.Programs.ProgramStore.DefaultYaml()
+            .Replace("  protectionDays: 90\n  extensionDays: 30\n  maxExtensions: 2\n  managerResponseHours: 48\n  commissionHoldingDays: 45",
+                "  protectionDays: 30\n  extensionDays: 10\n  maxExtensions: 1\n  managerResponseHours: 24\n  commissionHoldingDays: 60", StringComparison.Ordinal);
+        (await _app.Run<PartnerHub.App.Programs.PublishProgram, Result<PartnerHub.App.Programs.ProgramVersion>>(
+            u => u.HandleAsync(yaml, "shorter.yaml", _app.Today.AddDays(1), Ct))).Ok();
+        var partner = await _app.PartnerAsync();
+        var before = await _app.ApprovedAsync(partner);
+        Assert.Equal(_app.Clock.GetUtcNow().AddDays(90), (await GetAsync(before)).ProtectedUntil);
+
+        _app.Clock.Advance(TimeSpan.FromDays(1));
+        terms = await _app.Run<DealSettingsSource, DealTerms>(u => u.CurrentAsync(Ct));
+        Assert.Equal((2, 60, 24), (terms.ProgramVersion, terms.HoldingDays, terms.Registration.ManagerResponseHours));
+        var after = await _app.ApprovedAsync(partner);
+        var approvedAt = _app.Clock.GetUtcNow();
+        Assert.Equal(approvedAt.AddDays(30), (await GetAsync(after)).ProtectedUntil);
+        Assert.Equal(approvedAt.AddHours(24), (await GetAsync(await _app.RegisteredAsync(partner))).DecisionDueAt);
+        (await _app.Run<RequestDealExtension, Result<DealView>>(u => u.HandleAsync(after, "More time", Ct))).Ok();
+        var granted = (await _app.Run<GrantDealExtension, Result<DealView>>(u => u.HandleAsync(after, null, Ct), As.Manager)).Ok();
+        Assert.Equal(approvedAt.AddDays(40), granted.ProtectedUntil);
+        (await _app.Run<RequestDealExtension, Result<DealView>>(u => u.HandleAsync(after, "Even more", Ct))).Failed("deal_extension_limit");
+    }
+
+    [Fact]
     public async Task A_deal_cannot_be_won_after_its_window_or_decided_twice()
     {
         var id = await _app.ApprovedAsync(await _app.PartnerAsync());
@@ -193,7 +223,7 @@ public abstract class DealWorkflowTests(DatabaseProvider provider) : IAsyncLifet
         await using var second = _app.Open(As.Manager);
         var a = await first.DealRegistrations.SingleAsync(d => d.Id == id, Ct);
         var b = await second.DealRegistrations.SingleAsync(d => d.Id == id, Ct);
-        Assert.True(a.Approve("m1", new DealRegistrationSettings(), _app.Clock.GetUtcNow()).IsSuccess);
+        Assert.True(a.Approve("m1", new PartnerHub.Core.Programs.DealRegistrationSettings(90, 30, 2, 48, 45), _app.Clock.GetUtcNow()).IsSuccess);
         Assert.True(b.Reject("m2", "duplicate", _app.Clock.GetUtcNow()).IsSuccess);
         await first.SaveChangesAsync(Ct);
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync(Ct));

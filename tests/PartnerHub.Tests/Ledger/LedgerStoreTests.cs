@@ -161,7 +161,7 @@ public abstract class LedgerStoreTests(DatabaseProvider provider) : IAsyncLifeti
         await _app.PostAsync(Accrual(_app, partner, RevenueShare(1_000_00, 10m)));
         async Task<int> Release() => (await _app.Run<ReleaseHeldCommissions, Result<int>>(u => u.HandleAsync(Ct))).Ok();
 
-        _app.Clock.Advance(TimeSpan.FromDays(29));
+        _app.Clock.Advance(TimeSpan.FromDays(44)); // the program holds commission for 45 days
         Assert.Equal(0, await Release());
         _app.Clock.Advance(TimeSpan.FromDays(3)); // a late run: two days after it was due
         var service = new CommissionReleaseService(_app.Services.GetRequiredService<IServiceScopeFactory>(), _app.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<CommissionReleaseService>.Instance);

@@ -13,11 +13,11 @@ namespace PartnerHub.Tests.Ledger;
 /// <summary>Period close into immutable statements, and payouts from batch to paid, on SQLite and PostgreSQL.</summary>
 public abstract class StatementAndPayoutTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private static readonly DateTimeOffset May1 = new(2026, 5, 1, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Apr1 = new(2026, 4, 1, 9, 0, 0, TimeSpan.Zero);
     private AppHarness _app = null!;
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => _app = await AppHarness.CreateAsync(provider, May1);
+    public async ValueTask InitializeAsync() => _app = await AppHarness.CreateAsync(provider, Apr1);
 
     public async ValueTask DisposeAsync()
     {
@@ -37,14 +37,14 @@ public abstract class StatementAndPayoutTests(DatabaseProvider provider) : IAsyn
     /// <summary>
     /// The demo partner's June 2026 statement, computed by hand.
     /// <code>
-    /// May 10  accrual A1: revenue share 20% of 12,345.67 = 2,469.134 → 2,469.13 held
-    /// May 20  accrual A2: referral, flat 500.00 on a first-year base of 8,000.00 → 500.00 held
+    /// Apr 25  accrual A1: revenue share 20% of 12,345.67 = 2,469.134 → 2,469.13 held
+    /// May  5  accrual A2: referral, flat 500.00 on a first-year base of 8,000.00 → 500.00 held
     ///         opening (May 31): held 2,969.13, payable 0.00, receivable 0.00
     /// Jun  5  Professional certification fee 300.00            receivable +300.00   line −300.00
-    /// Jun  9  release A1 (May 10 + 30 days)                     held −2,469.13       line −2,469.13
+    /// Jun  9  release A1 (Apr 25 + 45 days)                     held −2,469.13       line −2,469.13
     ///                                                          payable +2,469.13    line +2,469.13
     /// Jun 12  refund of 1,000.00 on A1's revenue → 20% = 200.00, nothing held left: from payable  line −200.00
-    /// Jun 19  release A2 (May 20 + 30 days)                     held −500.00         line −500.00
+    /// Jun 19  release A2 (May  5 + 45 days)                     held −500.00         line −500.00
     ///                                                          payable +500.00      line +500.00
     /// Jun 25  accrual A3: revenue share 15% of 3,333.33 = 499.9995 → 500.00 held     line +500.00
     ///         closing (Jun 30): held 2,969.13 − 2,469.13 − 500.00 + 500.00 = 500.00
@@ -60,10 +60,10 @@ public abstract class StatementAndPayoutTests(DatabaseProvider provider) : IAsyn
         var demo = await _app.PartnerAsync("Demo Partner " + Build.Unique());
         var other = await _app.PartnerAsync();
 
-        On(5, 10);
+        On(4, 25); // the program holds commission for 45 days (commissionHoldingDays)
         var a1 = await _app.PostAsync(Accrual(_app, demo, RevenueShare(12_345_67, 20m)));
         await _app.PostAsync(Accrual(_app, other, RevenueShare(99_999_99, 20m)));
-        On(5, 20);
+        On(5, 5);
         await _app.PostAsync(Commissions.Accrue("crm:opp-77:referral", demo, AccrualBasis.Flat("referral-commission", Usd_(8_000_00), Usd_(500_00), "preferred", "2026.1",
             "Referral commission: flat 500.00 for a first-year contract of 8,000.00, preferred tier, program 2026.1."), _app.Today, _app.Clock.GetUtcNow()));
         On(6, 5);
@@ -104,7 +104,7 @@ public abstract class StatementAndPayoutTests(DatabaseProvider provider) : IAsyn
             (accrualLine.Basis!.RevenueModel, accrualLine.Basis.Percent, accrualLine.Basis.BaseAmount.Minor, accrualLine.Basis.Tier, accrualLine.Basis.ProgramVersion));
         Assert.Contains("15% of 3,333.33", accrualLine.Explanation);
         Assert.Contains("Refund R-1", s.Lines[3].Explanation);
-        Assert.Contains("30-day holding period", s.Lines[1].Explanation);
+        Assert.Contains("45-day holding period", s.Lines[1].Explanation);
         Assert.All(s.Lines, l => Assert.False(string.IsNullOrWhiteSpace(l.Explanation)));
     }
 
@@ -150,7 +150,7 @@ public abstract class StatementAndPayoutTests(DatabaseProvider provider) : IAsyn
         var paid = await _app.PartnerAsync("=HYPERLINK(\"http://evil\") " + Build.Unique());
         var small = await _app.PartnerAsync();
         var negative = await _app.PartnerAsync();
-        On(5, 1);
+        On(4, 17); // released 45 days later, on Jun 1
         await _app.PostAsync(Accrual(_app, paid, RevenueShare(1_200_00, 10m))); // 120.00
         await _app.PostAsync(Accrual(_app, small, RevenueShare(200_00, 10m))); // 20.00, below the minimum
         await _app.PostAsync(Accrual(_app, negative, RevenueShare(500_00, 10m))); // 50.00
@@ -202,7 +202,7 @@ public abstract class StatementAndPayoutTests(DatabaseProvider provider) : IAsyn
     {
         var partners = new[] { await _app.PartnerAsync(), await _app.PartnerAsync(), await _app.PartnerAsync() };
         foreach (var p in partners) await _app.PostAsync(Accrual(_app, p, RevenueShare(1_000_00, 10m)));
-        _app.Clock.Advance(TimeSpan.FromDays(30));
+        _app.Clock.Advance(TimeSpan.FromDays(45));
         await Release();
         var batch = (await _app.Run<CreatePayoutBatch, Result<PayoutBatchView>>(u => u.HandleAsync("USD", "10", Ct), As.Manager)).Ok();
         var id = new PayoutBatchId(batch.Id);
