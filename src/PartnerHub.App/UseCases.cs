@@ -42,6 +42,7 @@ public static class UseCases
         .AddScoped<SaveCustomer>()
         .AddScoped<RegisterDeal>()
         .AddScoped<GetDeal>()
+        .AddScoped<DescribeConflicts>()
         .AddScoped<ListDeals>()
         .AddScoped<ApproveDeal>()
         .AddScoped<RejectDeal>()
@@ -63,6 +64,7 @@ public static class UseCases
         .AddScoped<ListStatements>()
         .AddScoped<CreatePayoutBatch>()
         .AddScoped<GetPayoutBatch>()
+        .AddScoped<ListPayoutBatches>()
         .AddScoped<ExportPayoutBatch>()
         .AddScoped<MarkPayoutPaid>();
 }

@@ -3,8 +3,10 @@ using System.Text.Json.Serialization;
 using PartnerHub.App;
 using PartnerHub.App.Persistence;
 using PartnerHub.Web.Common;
+using PartnerHub.Web.Deals;
 using PartnerHub.Web.Health;
 using PartnerHub.Web.Identity;
+using PartnerHub.Web.Ledger;
 using PartnerHub.Web.Partners;
 using PartnerHub.Web.Programs;
 using Scalar.AspNetCore;
@@ -60,6 +62,8 @@ public static class PartnerHubWeb
         app.MapIdentityEndpoints();
         app.MapPartnerEndpoints();
         app.MapProgramEndpoints();
+        app.MapDealEndpoints();
+        app.MapLedgerEndpoints();
         app.MapRazorComponents<Components.App>();
 
         return app;

@@ -16,10 +16,26 @@ public static class Permissions
     public static readonly Permission UsersManage = new("users.manage", [Roles.ProgramAdmin, Roles.PartnerAdmin], null);
     public static readonly Permission ApiKeysManage = new("api-keys.manage", [Roles.ProgramAdmin], null);
     public static readonly Permission PartnerInvite = new("partners.invite", [Roles.ProgramAdmin, Roles.PartnerManager, Roles.PartnerAdmin], null);
+    /// <summary>Deal registrations: vendor staff read all; a partner user reads its own organization's (scope filter).</summary>
+    public static readonly Permission DealsRead = new("deals.read", Roles.All, "deals:read");
+    /// <summary>Register, import, ask for an extension, record a loss: a partner user for its own organization only.</summary>
+    public static readonly Permission DealsRegister = new("deals.register", [Roles.ProgramAdmin, Roles.PartnerManager, .. Roles.Partner], "deals:write");
+    /// <summary>Approve or reject, grant or deny extensions, record a win: the partner managers' decisions.</summary>
+    public static readonly Permission DealsDecide = new("deals.decide", [Roles.ProgramAdmin, Roles.PartnerManager], "deals:decide");
+    /// <summary>The vendor's direct customers, which partner registrations must not claim (a CRM sync).</summary>
+    public static readonly Permission CustomersWrite = new("customers.write", [Roles.ProgramAdmin, Roles.PartnerManager], "customers:write");
+    /// <summary>Statements and balances: finance reads all; a partner user reads its own organization's.</summary>
+    public static readonly Permission LedgerRead = new("ledger.read", [Roles.ProgramAdmin, Roles.Finance, .. Roles.Partner], "ledger:read");
+    public static readonly Permission StatementsClose = new("statements.close", [Roles.ProgramAdmin, Roles.Finance], "statements:close");
+    public static readonly Permission PayoutsManage = new("payouts.manage", [Roles.ProgramAdmin, Roles.Finance], "payouts:write");
     public static readonly Permission Portal = new("portal", Roles.Partner, null);
     public static readonly Permission Console = new("console", Roles.Vendor, null);
 
-    public static readonly IReadOnlyList<Permission> All = [PartnersRead, PartnersWrite, ProgramRead, ProgramPublish, UsersManage, ApiKeysManage, PartnerInvite, Portal, Console];
+    public static readonly IReadOnlyList<Permission> All =
+    [
+        PartnersRead, PartnersWrite, ProgramRead, ProgramPublish, UsersManage, ApiKeysManage, PartnerInvite,
+        DealsRead, DealsRegister, DealsDecide, CustomersWrite, LedgerRead, StatementsClose, PayoutsManage, Portal, Console,
+    ];
 
     /// <summary>Every scope an API key can be given.</summary>
     public static IEnumerable<string> Scopes => All.Select(p => p.Scope).OfType<string>().Distinct();
