@@ -5,10 +5,15 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PartnerHub.App.Deals;
 using PartnerHub.App.Identity;
+using PartnerHub.App.Ledger;
 using PartnerHub.App.Partners;
 using PartnerHub.App.Persistence;
+using PartnerHub.Core.Common;
+using PartnerHub.Core.Ledger;
 using PartnerHub.Core.Partners;
+using PartnerHub.Tests.Deals;
 using PartnerHub.Tests.Infrastructure;
 
 namespace PartnerHub.Tests.Identity;
@@ -27,9 +32,15 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
     private sealed record Caller(string Name, HttpClient Client, PartnerId? Partner, string[] Roles, string[] Scopes, bool Authenticated);
 
     /// <summary>The world the requests run against: two partners, each with a user to act on, and an API key to act on.</summary>
-    private sealed record World(PartnerId A, PartnerId B, Guid UserOfA, Guid UserOfB, Guid Key, string[] MarkersOfA, string[] MarkersOfB)
+    private sealed record World(PartnerId A, PartnerId B, Guid UserOfA, Guid UserOfB, Guid Key, string[] MarkersOfA, string[] MarkersOfB,
+        string DomainOfA, string DomainOfB, Guid DealOfA, Guid DealOfB, Guid StatementOfA, Guid StatementOfB, Guid Batch)
     {
         public PartnerId Own(Caller c) => c.Partner == B ? B : A;
+        public string ForeignDomain(Caller c) => c.Partner == B ? DomainOfA : DomainOfB;
+        public Guid OwnDeal(Caller c) => c.Partner == B ? DealOfB : DealOfA;
+        public Guid ForeignDeal(Caller c) => c.Partner == B ? DealOfA : DealOfB;
+        public Guid OwnStatement(Caller c) => c.Partner == B ? StatementOfB : StatementOfA;
+        public Guid ForeignStatement(Caller c) => c.Partner == B ? StatementOfA : StatementOfB;
         public PartnerId Foreign(Caller c) => c.Partner == B ? A : B;
         public Guid OwnUser(Caller c) => c.Partner == B ? UserOfB : UserOfA;
         public Guid ForeignUser(Caller c) => c.Partner == B ? UserOfA : UserOfB;
@@ -63,6 +74,29 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
         ["GET /api/v1/api-keys/"] = (false, (w, c, v) => Get("/api/v1/api-keys")),
         ["POST /api/v1/api-keys/"] = (false, (w, c, v) => Json(HttpMethod.Post, "/api/v1/api-keys", new NewApiKey("matrix", ["partners:read"]))),
         ["POST /api/v1/api-keys/{id:guid}/revoke"] = (true, (w, c, v) => Post($"/api/v1/api-keys/{(v == Variant.Missing ? Guid.NewGuid() : w.Key)}/revoke")),
+        ["GET /api/v1/deals/"] = (false, (w, c, v) => Get("/api/v1/deals?pageSize=500")),
+        ["GET /api/v1/deals/overdue"] = (false, (w, c, v) => Get("/api/v1/deals/overdue?limit=500")),
+        ["GET /api/v1/deals/{id:guid}"] = (true, (w, c, v) => Get($"/api/v1/deals/{DealIn(w, c, v)}")),
+        // A partner user naming another partner is refused; vendor staff and keys register for the partner they name.
+        ["POST /api/v1/deals/"] = (false, (w, c, v) => Json(HttpMethod.Post, "/api/v1/deals", NewDeal(w.Foreign(c).Value))),
+        ["POST /api/v1/deals/{id:guid}/approve"] = (true, (w, c, v) => Json(HttpMethod.Post, $"/api/v1/deals/{DealIn(w, c, v)}/approve", new { reason = "matrix" })),
+        ["POST /api/v1/deals/{id:guid}/reject"] = (true, (w, c, v) => Json(HttpMethod.Post, $"/api/v1/deals/{DealIn(w, c, v)}/reject", new { reason = "matrix" })),
+        ["POST /api/v1/deals/{id:guid}/extension-request"] = (true, (w, c, v) => Json(HttpMethod.Post, $"/api/v1/deals/{DealIn(w, c, v)}/extension-request", new { reason = "matrix" })),
+        ["POST /api/v1/deals/{id:guid}/extension/grant"] = (true, (w, c, v) => Json(HttpMethod.Post, $"/api/v1/deals/{DealIn(w, c, v)}/extension/grant", new { reason = "matrix" })),
+        ["POST /api/v1/deals/{id:guid}/extension/deny"] = (true, (w, c, v) => Json(HttpMethod.Post, $"/api/v1/deals/{DealIn(w, c, v)}/extension/deny", new { reason = "matrix" })),
+        ["POST /api/v1/deals/{id:guid}/won"] = (true, (w, c, v) => Json(HttpMethod.Post, $"/api/v1/deals/{DealIn(w, c, v)}/won", new { reason = "matrix" })),
+        ["POST /api/v1/deals/{id:guid}/lost"] = (true, (w, c, v) => Json(HttpMethod.Post, $"/api/v1/deals/{DealIn(w, c, v)}/lost", new { reason = "matrix" })),
+        ["POST /api/v1/deals/import"] = (false, (w, c, v) => Upload("/api/v1/deals/import", DealCsv(c.Partner is null ? w.ForeignDomain(c) : null))),
+        ["POST /api/v1/customers/"] = (false, (w, c, v) => Json(HttpMethod.Post, "/api/v1/customers", new { reference = Build.Unique("crm-"), name = Build.Unique("Direct Customer "), domain = Build.Unique("direct") + ".com" })),
+        ["GET /api/v1/statements/"] = (false, (w, c, v) => Get("/api/v1/statements")),
+        ["GET /api/v1/statements/{id:guid}"] = (true, (w, c, v) => Get($"/api/v1/statements/{(v switch { Variant.Foreign => w.ForeignStatement(c), Variant.Missing => Guid.NewGuid(), _ => w.OwnStatement(c) })}")),
+        ["POST /api/v1/statements/close"] = (false, (w, c, v) => Json(HttpMethod.Post, "/api/v1/statements/close", new { period = "2026-05" })),
+        ["GET /api/v1/partners/{id:guid}/balance"] = (true, (w, c, v) => Get($"/api/v1/partners/{PartnerIn(w, c, v)}/balance")),
+        ["GET /api/v1/payouts/"] = (false, (w, c, v) => Get("/api/v1/payouts")),
+        ["POST /api/v1/payouts/"] = (false, (w, c, v) => Json(HttpMethod.Post, "/api/v1/payouts", new { currency = "USD", minimum = "1.00" })),
+        ["GET /api/v1/payouts/{id:guid}"] = (true, (w, c, v) => Get($"/api/v1/payouts/{BatchIn(w, v)}")),
+        ["GET /api/v1/payouts/{id:guid}/export"] = (true, (w, c, v) => Get($"/api/v1/payouts/{BatchIn(w, v)}/export")),
+        ["POST /api/v1/payouts/{id:guid}/paid"] = (true, (w, c, v) => Json(HttpMethod.Post, $"/api/v1/payouts/{BatchIn(w, v)}/paid", new { externalReference = "MATRIX-1" })),
     };
 
     [Fact]
@@ -88,6 +122,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
                 {
                     var before = await FingerprintAsync(world);
                     using var request = await build(world, caller, variant);
+                    var asked = request.RequestUri!.OriginalString; // echoing the id the caller asked for is no leak
                     using var response = await caller.Client.SendAsync(request);
                     var body = await response.Content.ReadAsStringAsync();
                     var after = await FingerprintAsync(world);
@@ -102,7 +137,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
                     if (caller.Partner is not null)
                     {
                         if (before.Of(world.Foreign(caller)) != after.Of(world.Foreign(caller))) failures.Add($"{where} changed another partner's data");
-                        if (world.ForeignMarkers(caller).FirstOrDefault(m => body.Contains(m, StringComparison.OrdinalIgnoreCase)) is { } leak)
+                        if (world.ForeignMarkers(caller).FirstOrDefault(m => body.Contains(m, StringComparison.OrdinalIgnoreCase) && !asked.Contains(m, StringComparison.OrdinalIgnoreCase)) is { } leak)
                             failures.Add($"{where} leaked '{leak}' of another partner");
                     }
                 }
@@ -134,7 +169,31 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
         var userOfA = await app.UserAsync(Roles.PartnerUser, new PartnerId(a.Id));
         var userOfB = await app.UserAsync(Roles.PartnerUser, new PartnerId(b.Id));
         var key = (await scope.ServiceProvider.GetRequiredService<ManageApiKeys>().CreateAsync(new NewApiKey("victim", ["partners:read"]), CancellationToken.None)).Value;
-        return new World(new(a.Id), new(b.Id), userOfA.Id, userOfB.Id, key.Key.Id, [a.Name, a.Domain, userOfA.Email!], [b.Name, b.Domain, userOfB.Email!]);
+        var (pa, pb) = (new PartnerId(a.Id), new PartnerId(b.Id));
+
+        // A submitted deal of each partner, with customers only that partner may know of.
+        var register = scope.ServiceProvider.GetRequiredService<RegisterDeal>();
+        var dealOfA = (await register.HandleAsync(pa, DealData.Details(Build.Unique("Alpha Buyer "), Build.Unique("alphabuyer") + ".com"), CancellationToken.None)).Ok().Deal;
+        var dealOfB = (await register.HandleAsync(pb, DealData.Details(Build.Unique("Bravo Buyer "), Build.Unique("bravobuyer") + ".com"), CancellationToken.None)).Ok().Deal;
+
+        // Commission for both: April's is past the holding period and payable (a payout batch pays it), May's is on May's statement.
+        var post = scope.ServiceProvider.GetRequiredService<PostTransaction>();
+        foreach (var (partner, on) in new[] { (pa, new DateOnly(2026, 4, 1)), (pb, new DateOnly(2026, 4, 1)), (pa, new DateOnly(2026, 5, 10)), (pb, new DateOnly(2026, 5, 10)) })
+        {
+            var basis = AccrualBasis.Rate("revenue-share", new Money(1_000_00, Currency.Usd), 10m, "preferred", "v1", "Revenue share 10% of 1,000.00.");
+            (await post.HandleAsync(Commissions.Accrue($"matrix:{partner}:{on}", partner, basis, on, app.Clock.GetUtcNow()).Value, CancellationToken.None)).Ok();
+        }
+
+        (await scope.ServiceProvider.GetRequiredService<ReleaseHeldCommissions>().HandleAsync(CancellationToken.None)).Ok();
+        var closed = (await scope.ServiceProvider.GetRequiredService<CloseStatements>().HandleAsync("2026-05", CancellationToken.None)).Ok();
+        var statementOfA = closed.Issued.Single(i => i.PartnerId == a.Id).StatementId;
+        var statementOfB = closed.Issued.Single(i => i.PartnerId == b.Id).StatementId;
+        var batch = (await scope.ServiceProvider.GetRequiredService<CreatePayoutBatch>().HandleAsync("USD", "1.00", CancellationToken.None)).Ok();
+
+        return new World(pa, pb, userOfA.Id, userOfB.Id, key.Key.Id,
+            [a.Name, a.Domain, userOfA.Email!, dealOfA.Id.ToString(), dealOfA.CustomerName, dealOfA.CustomerDomain, statementOfA.ToString()],
+            [b.Name, b.Domain, userOfB.Email!, dealOfB.Id.ToString(), dealOfB.CustomerName, dealOfB.CustomerDomain, statementOfB.ToString()],
+            a.Domain, b.Domain, dealOfA.Id, dealOfB.Id, statementOfA, statementOfB, batch.Id);
     }
 
     private async Task<List<Caller>> CallersAsync(World world)
@@ -178,12 +237,17 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
             var u = await db.Users.AsNoTracking().SingleAsync(x => x.Id == user);
             var roles = string.Join(",", await db.UserRoles.Where(r => r.UserId == user).Join(db.Roles, r => r.RoleId, r => r.Id, (_, r) => r.Name).ToListAsync());
             var invitations = await db.Set<Invitation>().CountAsync(i => i.PartnerId == partner);
-            byPartner[partner] = $"{p.Version}|{p.ArchivedAt}|{u.LockoutEnd}|{u.SecurityStamp}|{roles}|{invitations}";
+            var deals = string.Join(",", await db.DealRegistrations.AsNoTracking().Where(d => d.PartnerId == partner).OrderBy(d => d.Id).Select(d => $"{d.Id}:{d.Version}").ToListAsync());
+            var ledger = await db.LedgerEntries.CountAsync(e => e.PartnerId == partner);
+            var statements = await db.Statements.CountAsync(s => s.PartnerId == partner);
+            byPartner[partner] = $"{p.Version}|{p.ArchivedAt}|{u.LockoutEnd}|{u.SecurityStamp}|{roles}|{invitations}|{deals}|{ledger}|{statements}";
         }
 
         var key = await db.Set<ApiKey>().AsNoTracking().SingleAsync(k => k.Id == world.Key);
         var all = string.Join("#", byPartner.Values) + $"|{key.RevokedAt}|{await db.Partners.CountAsync()}|{await db.Users.CountAsync()}"
-            + $"|{await db.Set<ApiKey>().CountAsync()}|{await db.Set<Invitation>().CountAsync()}|{await db.Set<PartnerHub.App.Programs.ProgramVersion>().CountAsync()}";
+            + $"|{await db.Set<ApiKey>().CountAsync()}|{await db.Set<Invitation>().CountAsync()}|{await db.Set<PartnerHub.App.Programs.ProgramVersion>().CountAsync()}"
+            + $"|{await db.DealRegistrations.CountAsync()}|{await db.Customers.CountAsync()}|{await db.LedgerTransactions.CountAsync()}|{await db.Statements.CountAsync()}"
+            + $"|{string.Join(",", await db.PayoutBatches.AsNoTracking().OrderBy(b => b.CreatedAt).Select(b => $"{b.Id}:{b.Version}").ToListAsync())}";
         return new Fingerprint(all, byPartner);
     }
 
@@ -193,6 +257,27 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
         Variant.Missing => Guid.NewGuid(),
         _ => w.Own(c).Value,
     };
+
+    private static Guid DealIn(World w, Caller c, Variant v) => v switch
+    {
+        Variant.Foreign => w.ForeignDeal(c),
+        Variant.Missing => Guid.NewGuid(),
+        _ => w.OwnDeal(c),
+    };
+
+    private static Guid BatchIn(World w, Variant v) => v == Variant.Missing ? Guid.NewGuid() : w.Batch;
+
+    private static object NewDeal(Guid partnerId) => new
+    {
+        partnerId, customerName = Build.Unique("Matrix Buyer "), customerDomain = Build.Unique("matrixbuyer") + ".com",
+        contact = new { name = "Ada Buyer", email = "ada@example.com" }, product = "Enterprise plan", estimatedValue = "1000.00", currency = "USD",
+        expectedCloseOn = "2026-09-30",
+    };
+
+    /// <summary>One new registration; vendor callers name the partner by domain, partner users leave the column out.</summary>
+    private static string DealCsv(string? partnerDomain) =>
+        (partnerDomain is null ? "" : "partner_domain,") + "customer_name,customer_domain,contact_name,contact_email,product,estimated_value,currency,expected_close_on\n"
+        + (partnerDomain is null ? "" : partnerDomain + ",") + $"{Build.Unique("Imported Buyer ")},{Build.Unique("importedbuyer")}.com,Ada Buyer,ada@example.com,Plan,1000.00,USD,2026-09-30\n";
 
     private static Guid UserIn(World w, Caller c, Variant v) => v switch
     {
