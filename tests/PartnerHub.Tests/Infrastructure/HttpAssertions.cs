@@ -31,6 +31,11 @@ public static class HttpAssertions
             : [];
     }
 
+    public static async Task<Dictionary<string, string[]>> ProblemAsync(this Task<HttpResponseMessage> response, HttpStatusCode expected) =>
+        await (await response).ProblemAsync(expected);
+
+    public static async Task<T> ReadAsync<T>(this Task<HttpResponseMessage> response, HttpStatusCode expected) => await (await response).ReadAsync<T>(expected);
+
     public static Task<HttpResponseMessage> PutJsonAsync<T>(this HttpClient client, string url, T body, int ifMatch) =>
         client.SendAsync(new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(body, options: Json), Headers = { { "If-Match", $"\"{ifMatch}\"" } } });
 
