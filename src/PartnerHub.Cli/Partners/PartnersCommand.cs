@@ -149,7 +149,7 @@ public static class PartnersCommand
         return report;
     }
 
-    private static int Report(CliContext cli, TextWriter error, ImportReport report, ImportOptions options)
+    internal static int Report(CliContext cli, TextWriter error, ImportReport report, ImportOptions options)
     {
         foreach (var problem in report.Errors) error.WriteLine(problem.ToString());
         var verb = report.Applied ? "Imported" : options.DryRun ? "Dry run, nothing applied:" : "Nothing applied:";
