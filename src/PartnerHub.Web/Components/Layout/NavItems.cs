@@ -17,9 +17,14 @@ public static class NavItems
         new("Overview", "/", Roles.Vendor),
         new("Partners", "/partners", Permissions.PartnersRead.Roles),
         new("Program", "/program", Permissions.ProgramRead.Roles),
+        new("Deals", "/deals", [.. Permissions.DealsRead.Roles.Intersect(Roles.Vendor)]),
+        new("Statements", "/statements", [.. Permissions.LedgerRead.Roles.Intersect(Roles.Vendor)]),
+        new("Payouts", "/payouts", Permissions.PayoutsManage.Roles),
         new("Users", "/admin/users", [Roles.ProgramAdmin]),
         new("API keys", "/admin/api-keys", Permissions.ApiKeysManage.Roles),
         new("Home", "/portal", Roles.Partner),
+        new("Your deals", "/portal/deals", [.. Permissions.DealsRead.Roles.Intersect(Roles.Partner)]),
+        new("Statements", "/portal/statements", [.. Permissions.LedgerRead.Roles.Intersect(Roles.Partner)]),
         new("Team", "/portal/team", [Roles.PartnerAdmin]),
     ];
 
