@@ -59,6 +59,99 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.Artifacts, "console-partner.png"), FullPage = true });
     }
 
+    /// <summary>
+    /// The deal journey of the deals issue, step by step so that later steps slot in: a partner user registers a deal
+    /// in the portal, a manager approves it from the console's queue, and the partner sees it protected. Next, when
+    /// revenue events exist: a won event arrives for it and the partner sees the accrual on their statements page.
+    /// </summary>
+    [Fact]
+    public async Task A_partner_user_registers_a_deal_and_a_manager_approves_it_from_the_queue()
+    {
+        var customer = $"Globex Journey {Guid.NewGuid().ToString("N")[..8]}";
+        var partner = await app.SignInAsync(PartnerUser);
+        await RegisterInPortalAsync(partner, customer);
+
+        var manager = await app.SignInAsync(Manager);
+        await ApproveFromQueueAsync(manager, customer);
+
+        await partner.GetByRole(AriaRole.Link, new() { Name = "Your deals", Exact = true }).ClickAsync();
+        var row = partner.GetByRole(AriaRole.Row).Filter(new() { HasText = customer });
+        await Expect(row).ToContainTextAsync("approved");
+        await Expect(row.GetByRole(AriaRole.Link, new() { Name = "Request an extension" })).ToBeVisibleAsync();
+        await partner.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.Artifacts, "portal-deals.png"), FullPage = true });
+        // Next step (revenue events): post a won event for this deal, then expect the accrual on /portal/statements.
+    }
+
+    [Fact]
+    public async Task Finance_closes_a_period_and_plans_payouts_and_a_partner_sees_their_statements()
+    {
+        var page = await app.SignInAsync("fiona.finance@partnerhub.demo");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Statements", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Statements");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Close period" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Closed ");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.Artifacts, "console-statements.png"), FullPage = true });
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Payouts", Exact = true }).ClickAsync();
+        await page.GetByLabel("Minimum payout").FillAsync("abc");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create batch" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.Artifacts, "console-payouts.png"), FullPage = true });
+        Assert.DoesNotContain("Your deals", await page.Locator("nav.sidebar").InnerTextAsync()); // the console's navigation, not the portal's
+
+        var partner = await app.SignInAsync("pat.admin@zapier.com");
+        await partner.GetByRole(AriaRole.Link, new() { Name = "Statements", Exact = true }).ClickAsync();
+        await Expect(partner.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Statements");
+        await partner.GotoAsync("/payouts");
+        await Expect(partner.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("No access");
+    }
+
+    private static async Task RegisterInPortalAsync(IPage page, string customer)
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = "Your deals", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Register a deal" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Register a deal");
+
+        // A mistake first: the form says which field is wrong and keeps what was typed.
+        await page.GetByLabel("Company name").FillAsync(customer);
+        await page.GetByLabel("Website domain").FillAsync($"{customer.Replace(" ", "-", StringComparison.Ordinal).ToLowerInvariant()}.com");
+        await page.GetByLabel("Contact name").FillAsync("Hank Scorpio");
+        await page.GetByLabel("Contact email").FillAsync("hank@globex.example");
+        await page.GetByLabel("Product or plan").FillAsync("Enterprise plan");
+        await page.GetByLabel("Estimated value").FillAsync("48,000");
+        await page.GetByLabel("Expected close date").FillAsync(DateTime.UtcNow.AddMonths(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register deal" }).ClickAsync();
+        await Expect(page.Locator("#estimatedValue-errors")).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Company name")).ToHaveValueAsync(customer);
+
+        await page.GetByLabel("Estimated value").FillAsync("48000.00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register deal" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(customer);
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your deal is registered");
+        await Expect(page.Locator(".card .status")).ToHaveTextAsync("submitted");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.Artifacts, "portal-deal-registered.png"), FullPage = true });
+    }
+
+    private static async Task ApproveFromQueueAsync(IPage page, string customer)
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = "Deals", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Deal registrations");
+        var row = page.GetByTestId("deal-queue").GetByRole(AriaRole.Row).Filter(new() { HasText = customer });
+        await Expect(row).ToContainTextAsync("Zapier");
+        await Expect(row).ToContainTextAsync("Clear");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.Artifacts, "console-deal-queue.png"), FullPage = true });
+
+        await row.GetByRole(AriaRole.Link, new() { Name = customer }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(customer);
+        await Expect(page.GetByTestId("conflict-outcome")).ToHaveTextAsync("Clear");
+        await page.GetByLabel("Note for the partner (optional)").FillAsync("Welcome aboard; protected for 90 days.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Approve registration" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Approved");
+        await Expect(page.Locator(".card .status")).ToHaveTextAsync("approved");
+        await Expect(page.GetByRole(AriaRole.Table).Last).ToContainTextAsync(Manager);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.Artifacts, "console-deal-approved.png"), FullPage = true });
+    }
+
     [Fact]
     public async Task Five_wrong_passwords_lock_the_account()
     {

@@ -72,6 +72,29 @@ public abstract class DealApiTests<TApp>(TApp app) : IClassFixture<TApp>, IAsync
     }
 
     [Fact]
+    public async Task The_pages_show_a_partner_user_only_their_own_deals()
+    {
+        var customer = "Vandelay Industries " + Build.Unique();
+        var ofA = await Post(_userOfA, "/api/v1/deals", Deal(customer, Build.Unique("vandelay") + ".com")).ReadAsync<RegisterDeal.Registered>(HttpStatusCode.Created);
+
+        var own = await _userOfA.GetStringAsync("/portal/deals", TestContext.Current.CancellationToken);
+        Assert.Contains(customer, own);
+        Assert.Contains(customer, await _userOfA.GetStringAsync($"/portal/deals/{ofA.Deal.Id}", TestContext.Current.CancellationToken));
+
+        var foreignList = await _userOfB.GetStringAsync("/portal/deals", TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(customer, foreignList);
+        var foreignPage = await _userOfB.GetStringAsync($"/portal/deals/{ofA.Deal.Id}", TestContext.Current.CancellationToken);
+        Assert.Contains("Deal not found", foreignPage);
+        Assert.DoesNotContain(customer, foreignPage);
+
+        // The console is closed to partner users; the manager sees the registration in the queue.
+        var console = await _userOfB.GetAsync($"/deals/{ofA.Deal.Id}", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, console.StatusCode);
+        Assert.StartsWith("/account/denied", console.Headers.Location!.OriginalString.Replace("http://localhost", "", StringComparison.Ordinal));
+        Assert.Contains(customer, await _manager.GetStringAsync($"/deals?search={Uri.EscapeDataString(customer)}", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task Invalid_input_is_reported_field_by_field()
     {
         var errors = await Post(_userOfA, "/api/v1/deals", new
