@@ -104,7 +104,7 @@ public abstract class DealWorkflowTests(DatabaseProvider provider) : IAsyncLifet
         await service.StartAsync(Ct);
         try
         {
-            _app.Clock.Advance(TimeSpan.FromDays(90) + DealExpiryService.Interval);
+            _app.Clock.Advance(TimeSpan.FromDays(90) + DealExpiryService.Every);
             var deadline = DateTime.UtcNow.AddSeconds(30);
             while ((await GetAsync(id)).Status != "expired" && DateTime.UtcNow < deadline) await Task.Delay(50, Ct);
             Assert.Equal("expired", (await GetAsync(id)).Status);

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PartnerHub.App.Persistence;
+
+namespace PartnerHub.App;
+
+/// <summary>
+/// A job that runs at start and then every <see cref="Interval"/> on the app's <see cref="TimeProvider"/>, each run in
+/// its own scope acting as the system. A failed run (database briefly away) is logged and the next tick tries again.
+/// </summary>
+public abstract partial class PeriodicJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger log) : BackgroundService
+{
+    public abstract TimeSpan Interval { get; }
+
+    /// <summary>The audit trail's name for what the job does.</summary>
+    protected abstract string Operation { get; }
+
+    /// <summary>One run: how many things it changed, or an error message when it refused to run.</summary>
+    protected abstract Task<(int Changed, string? Refusal)> RunAsync(IServiceProvider services, CancellationToken ct);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, clock);
+        do
+        {
+            await RunOnceAsync(stoppingToken);
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<PartnerHubDb>().Actor.ActAs("system", Operation);
+            var (changed, refusal) = await RunAsync(scope.ServiceProvider, ct);
+            if (refusal is not null) Refused(log, Operation, refusal);
+            else if (changed > 0) Changed(log, Operation, changed);
+            return changed;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Failed(log, Operation, e);
+            return 0;
+        }
+    }
+
+    [LoggerMessage(LogLevel.Information, "{Operation}: {Count} change(s).")]
+    private static partial void Changed(ILogger log, string operation, int count);
+
+    [LoggerMessage(LogLevel.Error, "{Operation} refused to run: {Reason}")]
+    private static partial void Refused(ILogger log, string operation, string reason);
+
+    [LoggerMessage(LogLevel.Error, "{Operation} failed; retrying at the next interval.")]
+    private static partial void Failed(ILogger log, string operation, Exception exception);
+}
