@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using PartnerHub.App.Audit;
 using PartnerHub.App.Demo;
+using PartnerHub.App.Facts;
 using PartnerHub.App.Partners;
 using PartnerHub.App.Programs;
+using PartnerHub.App.Standing;
 
 namespace PartnerHub.App;
 
@@ -19,5 +21,11 @@ public static class UseCases
         .AddScoped<ImportPartners>()
         .AddScoped<ExportPartners>()
         .AddScoped<GetAuditTrail>()
-        .AddScoped<DemoData>();
+        .AddScoped<DemoData>()
+        .AddSingleton<ProgramFactsCache>()
+        .AddScoped<FactStore>()
+        .AddScoped<ImportFacts>()
+        .AddScoped<ListFacts>()
+        .AddScoped<GetStanding>()
+        .AddScoped<GetProgramOverview>();
 }

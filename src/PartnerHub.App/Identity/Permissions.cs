@@ -16,8 +16,13 @@ public static class Permissions
     public static readonly Permission PartnerInvite = new("partners.invite", [Roles.ProgramAdmin, Roles.PartnerManager, Roles.PartnerAdmin], null);
     public static readonly Permission Portal = new("portal", Roles.Partner, null);
     public static readonly Permission Console = new("console", Roles.Vendor, null);
+    public static readonly Permission FactsRead = new("facts.read", Roles.Vendor, "facts:read");
+    public static readonly Permission FactsWrite = new("facts.write", [Roles.ProgramAdmin, Roles.PartnerManager], "facts:write");
+    /// <summary>Partner users hold it too: the partner scope confines them to their own partner's standing.</summary>
+    public static readonly Permission StandingRead = new("standing.read", Roles.All, "standing:read");
+    public static readonly Permission ProgramStandingRead = new("program-standing.read", Roles.Vendor, "standing:read");
 
-    public static readonly IReadOnlyList<Permission> All = [PartnersRead, PartnersWrite, UsersManage, ApiKeysManage, PartnerInvite, Portal, Console];
+    public static readonly IReadOnlyList<Permission> All = [PartnersRead, PartnersWrite, UsersManage, ApiKeysManage, PartnerInvite, Portal, Console, FactsRead, FactsWrite, StandingRead, ProgramStandingRead];
 
     /// <summary>Every scope an API key can be given.</summary>
     public static IEnumerable<string> Scopes => All.Select(p => p.Scope).OfType<string>().Distinct();
