@@ -1,7 +1,9 @@
 using System.CommandLine;
 using PartnerHub.Cli.Database;
+using PartnerHub.Cli.Facts;
 using PartnerHub.Cli.Partners;
 using PartnerHub.Cli.Serve;
+using PartnerHub.Cli.Standing;
 using PartnerHub.Cli.Users;
 
 namespace PartnerHub.Cli;
@@ -14,7 +16,8 @@ public static class PartnerHubCli
         var root = new RootCommand("PartnerHub: the partner program as data. Run `partnerhub serve` for the web app.")
         {
             Options = { CliContext.ProviderOption, CliContext.ConnectionOption },
-            Subcommands = { ServeCommand.Create(output, error), PartnersCommand.Create(output, error), UsersCommand.Create(output, error), DbCommand.Create(output, error) },
+            Subcommands = { ServeCommand.Create(output, error), PartnersCommand.Create(output, error), UsersCommand.Create(output, error), DbCommand.Create(output, error),
+                FactsCommand.Create(output, error), StandingCommand.Create(output, error) },
         };
 
         var parse = root.Parse(args);

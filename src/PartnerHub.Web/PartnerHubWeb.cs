@@ -3,9 +3,11 @@ using System.Text.Json.Serialization;
 using PartnerHub.App;
 using PartnerHub.App.Persistence;
 using PartnerHub.Web.Common;
+using PartnerHub.Web.Facts;
 using PartnerHub.Web.Health;
 using PartnerHub.Web.Identity;
 using PartnerHub.Web.Partners;
+using PartnerHub.Web.Standing;
 using Scalar.AspNetCore;
 
 namespace PartnerHub.Web;
@@ -54,6 +56,8 @@ public static class PartnerHubWeb
         app.MapAccountEndpoints();
         app.MapIdentityEndpoints();
         app.MapPartnerEndpoints();
+        app.MapFactEndpoints();
+        app.MapStandingEndpoints();
         app.MapRazorComponents<Components.App>();
 
         return app;

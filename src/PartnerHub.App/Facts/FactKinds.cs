@@ -130,6 +130,10 @@ internal abstract class FactKind<T> : FactKind where T : class, IFactRecord
 /// <summary>Every fact kind, by the key used in URLs and on the command line.</summary>
 public static class FactKinds
 {
+    // Declared before All: static fields initialize in text order, and the kinds use these.
+    private static readonly FactColumn PartnerColumn = Col("partner", true, "The partner's id, external id or domain.");
+    private static readonly FactColumn CurrencyColumn = Col("currency", false, "ISO 4217 code; the program's currency when empty.");
+
     public static readonly IReadOnlyList<FactKind> All =
     [
         new RevenueEventKind(), new DealKind(), new TrainingKind(), new ExamKind(), new CertificationKind(), new CommitmentKind(),
@@ -141,9 +145,6 @@ public static class FactKinds
     public static string Keys => string.Join(", ", All.Select(k => k.Key));
 
     private static FactColumn Col(string name, bool required, string description) => new(name, required, description);
-
-    private static readonly FactColumn PartnerColumn = Col("partner", true, "The partner's id, external id or domain.");
-    private static readonly FactColumn CurrencyColumn = Col("currency", false, "ISO 4217 code; the program's currency when empty.");
 
     private sealed class RevenueEventKind : FactKind<RevenueEventRecord>
     {
