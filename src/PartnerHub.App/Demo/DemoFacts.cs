@@ -305,7 +305,7 @@ public static class DemoFacts
         {
             var (satisfaction, advocacy) = profile switch
             {
-                Profile.Strategic => (94, 85),
+                Profile.Strategic => (96, 86),
                 Profile.Preferred or Profile.Rising => (87, 73),
                 Profile.Declining => (74, 55),
                 _ => (79, 61),

@@ -71,7 +71,9 @@ internal static class ProgramRules
             TargetStatus.Above => $"{count - target.Max} above the target of {target}",
             _ => $"within the target of {target}",
         };
-        return new CountAgainstTarget(key, name, count, target, status, $"{count} {name} {noun}: {relation}.");
+        // "12 Technology Partners", not "12 Technology Partners partners".
+        var what = name.EndsWith(" Partners", StringComparison.Ordinal) || name.EndsWith(" " + noun, StringComparison.OrdinalIgnoreCase) ? name : $"{name} {noun}";
+        return new CountAgainstTarget(key, name, count, target, status, $"{count} {what}: {relation}.");
     }
 
     private static KpiValue Percent(string key, string name, decimal value, string explanation) =>
