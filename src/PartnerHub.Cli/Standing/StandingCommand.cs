@@ -47,7 +47,7 @@ public static class StandingCommand
     {
         var console = cli.Console;
         console.MarkupLine($"[bold]{Markup.Escape(s.PartnerName)}[/] on {s.AsOf:yyyy-MM-dd}, program {s.ProgramVersion} (in force since {s.ProgramEffectiveFrom:yyyy-MM-dd}){(s.Active ? "" : " [red](not active)[/]")}");
-        console.MarkupLine($"[bold]Tier:[/] {Markup.Escape(s.TierName(s.Tier.Held))}");
+        console.WriteLine($"Tier: {s.TierName(s.Tier.Held)}");
         console.WriteLine($"  {s.Tier.Explanation}");
         console.WriteLine($"  {s.Tier.HeldExplanation}");
         console.WriteLine($"  {s.Tier.ChangeExplanation}");
@@ -58,7 +58,7 @@ public static class StandingCommand
             checks.AddRow(Markup.Escape(s.TierName(c.Tier)), Markup.Escape(c.Criterion), Markup.Escape(c.Input), Markup.Escape(c.Threshold), c.Passed ? "[green]yes[/]" : "[red]no[/]");
         console.Write(checks);
 
-        console.MarkupLine($"[bold]Certification:[/] held {Markup.Escape(s.LevelName(s.Certification.Held))}, eligible {Markup.Escape(s.LevelName(s.Certification.Eligible))}");
+        console.WriteLine($"Certification: held {s.LevelName(s.Certification.Held)}, eligible {s.LevelName(s.Certification.Eligible)}");
         console.WriteLine($"  {s.Certification.Explanation}");
         if (s.Certification.NextLevelChecks.Count > 0)
         {
