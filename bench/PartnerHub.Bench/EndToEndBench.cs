@@ -26,9 +26,10 @@ public static class EndToEndBench
         var facts = FactsGenerator.Generate(options.Partners, options.Deals);
         Console.WriteLine($"facts-db: {options.Partners:N0} partners, {facts.Partners.Sum(p => (long)p.Deals.Length):N0} deals generated in {watch.Elapsed.TotalSeconds:F1} s; writing to {settings.Describe()}");
         await using var services = Services(settings);
-        await Startup.PrepareAsync(services, loadDemo: false);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PartnerHubDb>();
+        await db.MigrateAsync();
+        await scope.ServiceProvider.GetRequiredService<ProgramStore>().PublishSeedIfEmptyAsync(CancellationToken.None);
 
         watch.Restart();
         var now = DateTimeOffset.UtcNow;
@@ -97,16 +98,19 @@ public static class EndToEndBench
         Console.WriteLine($"end-to-end: {settings.Describe()}, {Environment.ProcessorCount} cores, as of {FactsGenerator.AsOf:yyyy-MM-dd}, program {program.Label}");
 
         var total = Stopwatch.StartNew();
-        var facts = await store.LoadProgramAsync(program.Program.Currency, CancellationToken.None);
+        var stats = new FactLoadStats();
+        var facts = await store.LoadProgramAsync(program.Program.Currency, CancellationToken.None, stats);
         var load = total.Elapsed;
+        var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
         var evaluate = Stopwatch.StartNew();
         var evaluation = Evaluator.EvaluateAll(program.Program, program.Label, facts, FactsGenerator.AsOf);
         evaluate.Stop();
         total.Stop();
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+        Console.WriteLine($"  collections during evaluation: gen0 {GC.CollectionCount(0) - gcBefore.Item1}, gen1 {GC.CollectionCount(1) - gcBefore.Item2}, gen2 {GC.CollectionCount(2) - gcBefore.Item3}, paused {(GC.GetTotalPauseDuration() - gcBefore.Item4).TotalMilliseconds:F0} ms");
         var rows = facts.Partners.Sum(p => (long)p.Deals.Length + p.Revenue.Length + p.Ratings.Length + p.Surveys.Length);
         var tiers = string.Join(", ", evaluation.Program.Tiers.Select(t => $"{t.Name} {t.Count:N0}"));
-        Console.WriteLine($"  load {facts.Partners.Count:N0} partners and {rows:N0} fact rows: {EngineBench.Ms(load),9}   ({rows / load.TotalSeconds:N0} rows/s)");
+        Console.WriteLine($"  load {facts.Partners.Count:N0} partners and {rows:N0} fact rows: {EngineBench.Ms(load),9}   ({rows / load.TotalSeconds:N0} rows/s: {stats})");
         Console.WriteLine($"  evaluate everyone (full standings):          {EngineBench.Ms(evaluate.Elapsed),9}   ({tiers})");
         Console.WriteLine($"  PartnerHub end to end:                       {EngineBench.Ms(total.Elapsed),9}   peak working set {peak / 1024.0 / 1024.0:N0} MiB");
         GC.KeepAlive(facts);

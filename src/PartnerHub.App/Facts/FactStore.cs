@@ -34,5 +34,6 @@ public sealed class FactStore(PartnerHubDb db, ProgramFactsCache cache)
             : BulkFactLoader.LoadAsync(db, currency.Code, ct); // a partner user's load holds only their own partner: never cached
 
     /// <summary>Loads every partner's facts from the database, bypassing the cache (for benchmarks).</summary>
-    public Task<ProgramFacts> LoadProgramAsync(Currency currency, CancellationToken ct) => BulkFactLoader.LoadAsync(db, currency.Code, ct);
+    public Task<ProgramFacts> LoadProgramAsync(Currency currency, CancellationToken ct, FactLoadStats? stats = null) =>
+        BulkFactLoader.LoadAsync(db, currency.Code, ct, stats);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using PartnerHub.Core.Facts;
 
@@ -11,6 +12,7 @@ namespace PartnerHub.Core.Evaluation;
 internal static class FactQueries
 {
     /// <summary>Fills <c>scratch.Sums[i]</c> with net revenue of the program's basis in <c>scratch.Windows[i]</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a batch kernel: optimized from its first call, not after tiering
     public static void RevenueSums(CompiledProgram cp, RevenueEvent[] revenue, Scratch scratch, int windowCount)
     {
         var windows = scratch.Windows;
@@ -35,6 +37,7 @@ internal static class FactQueries
     }
 
     /// <summary>Up to eight windows at once: each event is compared with every window in two vector operations.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a batch kernel: optimized from its first call, not after tiering
     private static void RevenueSums8(CompiledProgram cp, RevenueEvent[] revenue, Period[] windows, long[] sums, int windowCount)
     {
         Span<long> from = stackalloc long[8];
@@ -73,6 +76,7 @@ internal static class FactQueries
     /// For each of <paramref name="dateCount"/> dates (<c>scratch.ReviewDates</c>), the latest rating per criterion on or
     /// before it, in <c>scratch.RatingScores[date × criteria + criterion]</c> (0 = never rated).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a batch kernel: optimized from its first call, not after tiering
     public static void LatestRatings(CompiledProgram cp, ManagerRating[] ratings, Scratch scratch, int dateCount)
     {
         var criteria = cp.Criteria.Length;

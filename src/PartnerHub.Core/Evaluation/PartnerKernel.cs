@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PartnerHub.Core.Facts;
 
 namespace PartnerHub.Core.Evaluation;
@@ -8,6 +9,7 @@ namespace PartnerHub.Core.Evaluation;
 /// </summary>
 internal static class PartnerKernel
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a batch kernel: optimized from its first call, not after tiering
     public static PartnerSummary Compute(CompiledProgram cp, PartnerFacts f, DateOnly asOf, Scratch s)
     {
         var n = TierRules.PrepareWindow(cp, f.PartnershipStart, asOf, s, out var firstReview);
@@ -91,6 +93,7 @@ internal static class PartnerKernel
     internal readonly record struct DealStats(int Won, int Lost, int Registered, long WonAmount, decimal? MedianDays, decimal? WinRate);
 
     /// <summary>Deals closed in the period (won, lost, won amount, median registration-to-close days of won deals) and deals registered in it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a batch kernel: optimized from its first call, not after tiering
     internal static DealStats Deals(DealFact[] deals, Period period, Scratch s)
     {
         int won = 0, lost = 0, registered = 0;
@@ -165,6 +168,7 @@ internal static class PartnerKernel
     }
 
     /// <summary>Of the customers who brought revenue in the prior 12 months, the share who brought revenue in the last 12.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a batch kernel: optimized from its first call, not after tiering
     internal static (decimal? Percent, int Prior, int Retained) CustomerRetention(CompiledProgram cp, RevenueEvent[] revenue, Period current,
         Period prior, Scratch s)
     {
