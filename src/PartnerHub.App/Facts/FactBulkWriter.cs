@@ -19,6 +19,9 @@ public interface IFactRowWriter
     void Long(long value);
     void Int(int value);
     void Instant(DateTimeOffset value);
+
+    /// <summary>A list of strings, as EF Core stores a primitive collection: a JSON array in SQLite, a text[] in PostgreSQL.</summary>
+    void Texts(string[] values);
 }
 
 /// <summary>
@@ -233,6 +236,8 @@ public static class FactBulkWriter
 
         public void Instant(DateTimeOffset value) => raw.sqlite3_bind_int64(_statement, _index++, value.UtcTicks);
 
+        public void Texts(string[] values) => raw.sqlite3_bind_text(_statement, _index++, System.Text.Json.JsonSerializer.Serialize(values));
+
         public void Step()
         {
             var rc = raw.sqlite3_step(_statement);
@@ -267,5 +272,7 @@ public static class FactBulkWriter
         public void Int(int value) => importer.Write(value, NpgsqlDbType.Integer);
 
         public void Instant(DateTimeOffset value) => importer.Write(value.UtcDateTime, NpgsqlDbType.TimestampTz);
+
+        public void Texts(string[] values) => importer.Write(values, NpgsqlDbType.Array | NpgsqlDbType.Text);
     }
 }
