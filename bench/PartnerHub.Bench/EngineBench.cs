@@ -26,6 +26,13 @@ public static class EngineBench
         Console.WriteLine($"engine: {options.Partners:N0} partners, {deals:N0} deals, {revenue:N0} revenue events, {other:N0} ratings and surveys; generated in {watch.Elapsed.TotalSeconds:F1} s; {Environment.ProcessorCount} cores");
         var asOf = FactsGenerator.AsOf;
 
+        if (Environment.GetEnvironmentVariable("PARTNERHUB_BENCH_PROFILE") == "1")
+        {
+            // For a profiler (dotnet-trace): single-threaded evaluations only.
+            for (var i = 0; i < 30; i++) Evaluator.EvaluateAll(program, "v1", facts, asOf, 1);
+            return;
+        }
+
         // The engine, warmed up until the JIT has optimized the hot loops (tiered compilation).
         var evaluation = Evaluator.EvaluateAll(program, "v1", facts, asOf);
         for (var i = 0; i < 8; i++) Evaluator.EvaluateAll(program, "v1", facts, asOf, maxDegreeOfParallelism: (i % 2) + 1);
