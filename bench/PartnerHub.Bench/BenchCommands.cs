@@ -17,8 +17,22 @@ public static class BenchCommands
             case "partner-import":
                 await PartnerImportBench.RunAsync(options);
                 return 0;
+            case "engine":
+                EngineBench.Run(options);
+                return 0;
+            case "facts-db":
+                await EndToEndBench.PrepareAsync(options);
+                return 0;
+            case "end-to-end":
+                await EndToEndBench.RunAsync(options);
+                return 0;
             default:
-                Console.Error.WriteLine("usage: partner-import [--rows N] [--provider sqlite|postgres] [--connection CS]");
+                Console.Error.WriteLine("""
+                    usage: partner-import [--rows N] [--provider sqlite|postgres] [--connection CS]
+                           engine [--partners N] [--deals M] [--skip-sqlite]
+                           facts-db [--partners N] [--deals M] [--file F | --provider postgres --connection CS]
+                           end-to-end [--partners N] [--deals M] [--file F | --provider postgres --connection CS] [--skip-sqlite]
+                    """);
                 return 2;
         }
     }
@@ -26,12 +40,25 @@ public static class BenchCommands
 
 public sealed record Options(int Rows, DatabaseProvider Provider, string? Connection)
 {
+    public int Partners { get; init; } = 10_000;
+    public long Deals { get; init; } = 1_000_000;
+    public string? File { get; init; }
+
+    /// <summary>Leaves out the slow SQLite peer (for quick runs).</summary>
+    public bool SkipSqlite { get; init; }
+
     public static Options Parse(string[] args)
     {
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
         return new Options(
             int.TryParse(Value("--rows"), out var rows) ? rows : 100_000,
             Enum.TryParse<DatabaseProvider>(Value("--provider"), ignoreCase: true, out var provider) ? provider : DatabaseProvider.Sqlite,
-            Value("--connection"));
+            Value("--connection"))
+        {
+            Partners = int.TryParse(Value("--partners"), out var partners) ? partners : 10_000,
+            Deals = long.TryParse(Value("--deals"), out var deals) ? deals : 1_000_000,
+            File = Value("--file"),
+            SkipSqlite = args.Contains("--skip-sqlite"),
+        };
     }
 }

@@ -7,8 +7,10 @@ using PartnerHub.App.Audit;
 using PartnerHub.App.Deals;
 using PartnerHub.App.Demo;
 using PartnerHub.App.Ledger;
+using PartnerHub.App.Facts;
 using PartnerHub.App.Partners;
 using PartnerHub.App.Programs;
+using PartnerHub.App.Standing;
 
 namespace PartnerHub.App;
 
@@ -34,7 +36,8 @@ public static class UseCases
         .AddScoped<GetAuditTrail>()
         .AddScoped<DemoData>()
         .AddDealUseCases()
-        .AddLedgerUseCases();
+        .AddLedgerUseCases()
+        .AddFactUseCases();
 
     private static IServiceCollection AddDealUseCases(this IServiceCollection services) => services
         .AddSingleton<DealIdentityIndex>() // one warm conflict index per process, shared by every scope
@@ -67,4 +70,12 @@ public static class UseCases
         .AddScoped<ListPayoutBatches>()
         .AddScoped<ExportPayoutBatch>()
         .AddScoped<MarkPayoutPaid>();
+
+    private static IServiceCollection AddFactUseCases(this IServiceCollection services) => services
+        .AddSingleton<ProgramFactsCache>() // everyone's facts, reloaded when a fact write bumps the stamp
+        .AddScoped<FactStore>()
+        .AddScoped<ImportFacts>()
+        .AddScoped<ListFacts>()
+        .AddScoped<GetStanding>()
+        .AddScoped<GetProgramOverview>();
 }

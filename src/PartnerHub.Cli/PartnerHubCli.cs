@@ -2,9 +2,11 @@ using System.CommandLine;
 using PartnerHub.Cli.Database;
 using PartnerHub.Cli.Deals;
 using PartnerHub.Cli.Ledger;
+using PartnerHub.Cli.Facts;
 using PartnerHub.Cli.Partners;
 using PartnerHub.Cli.Programs;
 using PartnerHub.Cli.Serve;
+using PartnerHub.Cli.Standing;
 using PartnerHub.Cli.Users;
 
 namespace PartnerHub.Cli;
@@ -17,8 +19,11 @@ public static class PartnerHubCli
         var root = new RootCommand("PartnerHub: the partner program as data. Run `partnerhub serve` for the web app.")
         {
             Options = { CliContext.ProviderOption, CliContext.ConnectionOption },
-            Subcommands = { ServeCommand.Create(output, error), PartnersCommand.Create(output, error), UsersCommand.Create(output, error), ProgramCommand.Create(output, error),
-                DealsCommand.Create(output, error), LedgerCommands.Statements(output, error), LedgerCommands.Payouts(output, error), DbCommand.Create(output, error),
+            Subcommands =
+            {
+                ServeCommand.Create(output, error), PartnersCommand.Create(output, error), ProgramCommand.Create(output, error),
+                FactsCommand.Create(output, error), StandingCommand.Create(output, error), DealsCommand.Create(output, error),
+                LedgerCommands.Statements(output, error), LedgerCommands.Payouts(output, error), UsersCommand.Create(output, error), DbCommand.Create(output, error),
             },
         };
 

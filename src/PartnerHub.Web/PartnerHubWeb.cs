@@ -4,11 +4,13 @@ using PartnerHub.App;
 using PartnerHub.App.Persistence;
 using PartnerHub.Web.Common;
 using PartnerHub.Web.Deals;
+using PartnerHub.Web.Facts;
 using PartnerHub.Web.Health;
 using PartnerHub.Web.Identity;
 using PartnerHub.Web.Ledger;
 using PartnerHub.Web.Partners;
 using PartnerHub.Web.Programs;
+using PartnerHub.Web.Standing;
 using Scalar.AspNetCore;
 
 namespace PartnerHub.Web;
@@ -64,6 +66,8 @@ public static class PartnerHubWeb
         app.MapProgramEndpoints();
         app.MapDealEndpoints();
         app.MapLedgerEndpoints();
+        app.MapFactEndpoints();
+        app.MapStandingEndpoints();
         app.MapRazorComponents<Components.App>();
 
         return app;

@@ -33,6 +33,8 @@ public sealed class DemoData(PartnerHubDb db, SavePartner save, CreateUser creat
         foreach (var details in DemoEcosystem.Partners(today))
             Ensure((await save.CreateAsync(details, ct)).Error, details.Name ?? "partner");
 
+        await DemoFacts.LoadAsync(db, today, ct);
+
         foreach (var user in Users)
         {
             if (await users.FindByEmailAsync(user.Email) is not null) continue;

@@ -30,11 +30,16 @@ public static class Permissions
     public static readonly Permission PayoutsManage = new("payouts.manage", [Roles.ProgramAdmin, Roles.Finance], "payouts:write");
     public static readonly Permission Portal = new("portal", Roles.Partner, null);
     public static readonly Permission Console = new("console", Roles.Vendor, null);
+    public static readonly Permission FactsRead = new("facts.read", Roles.Vendor, "facts:read");
+    public static readonly Permission FactsWrite = new("facts.write", [Roles.ProgramAdmin, Roles.PartnerManager], "facts:write");
+    /// <summary>Partner users hold it too: the partner scope confines them to their own partner's standing.</summary>
+    public static readonly Permission StandingRead = new("standing.read", Roles.All, "standing:read");
 
     public static readonly IReadOnlyList<Permission> All =
     [
         PartnersRead, PartnersWrite, ProgramRead, ProgramPublish, UsersManage, ApiKeysManage, PartnerInvite,
         DealsRead, DealsRegister, DealsDecide, CustomersWrite, LedgerRead, StatementsClose, PayoutsManage, Portal, Console,
+        FactsRead, FactsWrite, StandingRead,
     ];
 
     /// <summary>Every scope an API key can be given.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PartnerHub.App.Persistence;
 
 namespace PartnerHub.App.Programs;
 
@@ -7,7 +8,7 @@ internal sealed class ProgramVersionConfiguration : IEntityTypeConfiguration<Pro
 {
     public void Configure(EntityTypeBuilder<ProgramVersion> version)
     {
-        version.ToTable("program_versions");
+        version.ToTable("program_versions", t => AppendOnly.Declare(t, "program_versions"));
         version.HasKey(v => v.Number);
         version.Property(v => v.Number).ValueGeneratedNever();
         version.Property(v => v.Name).HasMaxLength(200);

@@ -50,11 +50,22 @@ public static class Evaluator
         // Small fixed-size chunks balance load across cores without asking the environment how many there are.
         var chunk = Math.Clamp(partners.Count / 256, 64, 4096);
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
-        Parallel.ForEach(Partitioner.Create(0, partners.Count, chunk), options, () => new Scratch(), (range, _, scratch) =>
+        var total = new ProgramTally(cp, asOf);
+        // Each thread also tallies the program counts of the partners it evaluates (counts commute), merged at the end.
+        Parallel.ForEach(Partitioner.Create(0, partners.Count, chunk), options, () => (new Scratch(), new ProgramTally(cp, asOf)), (range, _, local) =>
         {
-            for (var i = range.Item1; i < range.Item2; i++) results[i] = PartnerKernel.Compute(cp, partners[i], asOf, scratch);
-            return scratch;
-        }, _ => { });
-        return new ProgramEvaluation(programVersion, asOf, results, ProgramRules.Summarize(cp, facts, results, asOf));
+            for (var i = range.Item1; i < range.Item2; i++)
+            {
+                results[i] = PartnerKernel.Compute(cp, partners[i], asOf, local.Item1);
+                local.Item2.Add(partners[i], results[i]);
+            }
+
+            return local;
+        }, local =>
+        {
+            lock (total) total.Merge(local.Item2);
+        });
+        total.Flush();
+        return new ProgramEvaluation(programVersion, asOf, results, ProgramRules.Summarize(cp, facts, total, asOf));
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PartnerHub.Core.Facts;
 
 namespace PartnerHub.Core.Evaluation;
@@ -8,6 +9,7 @@ namespace PartnerHub.Core.Evaluation;
 /// </summary>
 internal static class PartnerKernel
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a batch kernel: optimized from its first call, not after tiering
     public static PartnerSummary Compute(CompiledProgram cp, PartnerFacts f, DateOnly asOf, Scratch s)
     {
         var n = TierRules.PrepareWindow(cp, f.PartnershipStart, asOf, s, out var firstReview);
@@ -91,29 +93,33 @@ internal static class PartnerKernel
     internal readonly record struct DealStats(int Won, int Lost, int Registered, long WonAmount, decimal? MedianDays, decimal? WinRate);
 
     /// <summary>Deals closed in the period (won, lost, won amount, median registration-to-close days of won deals) and deals registered in it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a batch kernel: optimized from its first call, not after tiering
     internal static DealStats Deals(DealFact[] deals, Period period, Scratch s)
     {
         int won = 0, lost = 0, registered = 0;
         long amount = 0;
-        var days = s.EnsureInts(deals.Length);
+        var days = s.EnsureInts(deals.Length + 1);
+        // Branch-free counting and compaction: dates and outcomes come in no order, so branches would mispredict.
         for (var i = 0; i < deals.Length; i++)
         {
             ref readonly var d = ref deals[i];
-            if (period.Contains(d.RegisteredOn.DayNumber)) registered++;
-            if (d.ClosedOn is not { } closed || !period.Contains(closed.DayNumber)) continue;
-            if (d.Outcome == DealOutcome.Won)
-            {
-                amount += Math.Abs(d.AmountMinor);
-                days[won++] = Math.Max(0, closed.DayNumber - d.RegisteredOn.DayNumber);
-            }
-            else if (d.Outcome == DealOutcome.Lost) lost++;
+            var opened = d.RegisteredOn.DayNumber;
+            registered += period.Bit(opened);
+            var closedDay = d.ClosedOn.GetValueOrDefault().DayNumber;
+            var decided = d.ClosedOn.HasValue ? period.Bit(closedDay) : 0;
+            var isWon = decided & (d.Outcome == DealOutcome.Won ? 1 : 0);
+            lost += decided & (d.Outcome == DealOutcome.Lost ? 1 : 0);
+            amount += Math.Abs(d.AmountMinor) & -(long)isWon;
+            days[won] = Math.Max(0, closedDay - opened);
+            won += isWon;
         }
 
         decimal? median = null;
         if (won > 0)
         {
-            Array.Sort(days, 0, won);
-            median = won % 2 == 1 ? days[won / 2] : (days[(won / 2) - 1] + days[won / 2]) / 2m;
+            // Selection, not sorting: the median is the middle element (or the two middle ones), found in linear time.
+            var upper = Select(days, won, won / 2);
+            median = won % 2 == 1 ? upper : (MaxOf(days, won / 2) + upper) / 2m;
         }
 
         decimal? winRate = won + lost > 0 ? won * 100m / (won + lost) : null;
@@ -162,34 +168,95 @@ internal static class PartnerKernel
     }
 
     /// <summary>Of the customers who brought revenue in the prior 12 months, the share who brought revenue in the last 12.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a batch kernel: optimized from its first call, not after tiering
     internal static (decimal? Percent, int Prior, int Retained) CustomerRetention(CompiledProgram cp, RevenueEvent[] revenue, Period current,
         Period prior, Scratch s)
     {
         int p = 0, c = 0;
-        var priorIds = s.EnsurePriorCustomers(revenue.Length);
-        var currentIds = s.EnsureCurrentCustomers(revenue.Length);
+        var priorIds = s.EnsurePriorCustomers(revenue.Length + 1);
+        var currentIds = s.EnsureCurrentCustomers(revenue.Length + 1);
         for (var i = 0; i < revenue.Length; i++)
         {
             ref readonly var e = ref revenue[i];
             if (e.CustomerId == 0 || cp.Sign(e.Kind) <= 0 || e.AmountMinor == 0) continue;
             var day = e.Date.DayNumber;
-            if (prior.Contains(day)) priorIds[p++] = e.CustomerId;
-            else if (current.Contains(day)) currentIds[c++] = e.CustomerId;
+            // The prior and current periods do not overlap: write to both, advance the one the day falls in.
+            priorIds[p] = e.CustomerId;
+            currentIds[c] = e.CustomerId;
+            p += prior.Bit(day);
+            c += current.Bit(day);
         }
 
         if (p == 0) return (null, 0, 0);
-        Array.Sort(priorIds, 0, p);
-        Array.Sort(currentIds, 0, c);
-        int distinct = 0, retained = 0, j = 0;
+
+        // An open-addressing set of the prior customers (ids are never 0, so 0 marks a free slot), and a flag per slot
+        // once that customer is found among the current ones. Linear time, whatever the order of the facts.
+        var size = 1 << (32 - System.Numerics.BitOperations.LeadingZeroCount((uint)(2 * p) - 1));
+        var keys = s.EnsureSet(size);
+        var found = s.EnsureFound(size);
+        Array.Clear(keys, 0, size);
+        Array.Clear(found, 0, size);
+        var distinct = 0;
         for (var i = 0; i < p; i++)
         {
-            if (i > 0 && priorIds[i] == priorIds[i - 1]) continue;
+            var slot = Find(keys, size - 1, priorIds[i]);
+            if (keys[slot] != 0) continue;
+            keys[slot] = priorIds[i];
             distinct++;
-            while (j < c && currentIds[j] < priorIds[i]) j++;
-            if (j < c && currentIds[j] == priorIds[i]) retained++;
+        }
+
+        var retained = 0;
+        for (var i = 0; i < c; i++)
+        {
+            var slot = Find(keys, size - 1, currentIds[i]);
+            if (keys[slot] == 0 || found[slot] != 0) continue;
+            found[slot] = 1;
+            retained++;
         }
 
         return (retained * 100m / distinct, distinct, retained);
+    }
+
+    /// <summary>The slot holding <paramref name="id"/>, or the free slot where it would go (linear probing).</summary>
+    private static int Find(int[] keys, int mask, int id)
+    {
+        var slot = (int)((uint)id * 2654435769u >> 7) & mask; // Fibonacci hashing spreads clustered ids
+        while (keys[slot] != 0 && keys[slot] != id) slot = (slot + 1) & mask;
+        return slot;
+    }
+
+    /// <summary>Rearranges the first <paramref name="count"/> items so that the k-th smallest is at index k, and returns it (Hoare's selection).</summary>
+    private static int Select(int[] items, int count, int k)
+    {
+        int left = 0, right = count - 1;
+        while (left < right)
+        {
+            var pivot = items[left + ((right - left) / 2)];
+            int i = left, j = right;
+            while (i <= j)
+            {
+                while (items[i] < pivot) i++;
+                while (items[j] > pivot) j--;
+                if (i > j) break;
+                (items[i], items[j]) = (items[j], items[i]);
+                i++;
+                j--;
+            }
+
+            if (k <= j) right = j;
+            else if (k >= i) left = i;
+            else break;
+        }
+
+        return items[k];
+    }
+
+    /// <summary>The largest of the first <paramref name="count"/> items.</summary>
+    private static int MaxOf(int[] items, int count)
+    {
+        var max = int.MinValue;
+        for (var i = 0; i < count; i++) max = Math.Max(max, items[i]);
+        return max;
     }
 
     private static long Costs(CostEntry[] costs, Period period)

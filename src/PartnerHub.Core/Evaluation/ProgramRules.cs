@@ -8,31 +8,20 @@ internal static class ProgramRules
 {
     public static ProgramStanding Summarize(CompiledProgram cp, ProgramFacts facts, PartnerSummary[] partners, DateOnly asOf)
     {
-        var program = cp.Program;
-        var tierCounts = new int[cp.TierCount];
-        var levelHeld = new int[cp.Levels.Length];
-        var levelEligible = new int[cp.Levels.Length];
-        var subCounts = new Dictionary<string, int>(StringComparer.Ordinal);
-        int active = 0, activeYearAgo = 0, retained = 0;
-        long revenue = 0, revenueCompleteMonths = 0;
-        var yearAgo = Periods.AddMonths(asOf, -12);
-        for (var i = 0; i < partners.Length; i++)
-        {
-            var f = facts.Partners[i];
-            var wasActive = f.IsActiveOn(yearAgo);
-            if (wasActive) activeYearAgo++;
+        var tally = new ProgramTally(cp, asOf);
+        for (var i = 0; i < partners.Length; i++) tally.Add(facts.Partners[i], partners[i]);
+        return Summarize(cp, facts, tally, asOf);
+    }
 
-            // Revenue a partner brought counts even if it has left since; counts against targets are of active partners.
-            revenue += partners[i].RevenueMinor;
-            revenueCompleteMonths += partners[i].RevenueCompleteMonthsMinor;
-            if (!partners[i].Active) continue;
-            if (wasActive) retained++;
-            active++;
-            tierCounts[partners[i].HeldTier]++;
-            if (partners[i].CertificationHeld >= 0) levelHeld[partners[i].CertificationHeld]++;
-            if (partners[i].CertificationEligible >= 0) levelEligible[partners[i].CertificationEligible]++;
-            subCounts[f.Subcategory] = subCounts.GetValueOrDefault(f.Subcategory) + 1;
-        }
+    /// <summary>The program standing from a tally (the batch keeps one per thread and merges them).</summary>
+    public static ProgramStanding Summarize(CompiledProgram cp, ProgramFacts facts, ProgramTally tally, DateOnly asOf)
+    {
+        tally.Flush();
+        var program = cp.Program;
+        var (tierCounts, levelHeld, levelEligible, subCounts) = (tally.TierCounts, tally.LevelHeld, tally.LevelEligible, tally.Subcategories);
+        var (active, activeYearAgo, retained) = (tally.Active, tally.ActiveYearAgo, tally.Retained);
+        var (revenue, revenueCompleteMonths) = (tally.Revenue, tally.RevenueCompleteMonths);
+        var yearAgo = tally.YearAgo;
 
         var tiers = program.Tiers.Select((t, i) => Against(t.Key, TierExplainer.ShortName(t), tierCounts[i], t.TargetCount, "partners")).ToList();
         var subcategories = program.Categories.SelectMany(c => c.Subcategories)
@@ -71,11 +60,76 @@ internal static class ProgramRules
             TargetStatus.Above => $"{count - target.Max} above the target of {target}",
             _ => $"within the target of {target}",
         };
-        return new CountAgainstTarget(key, name, count, target, status, $"{count} {name} {noun}: {relation}.");
+        // "12 Technology Partners", not "12 Technology Partners partners".
+        var what = name.EndsWith(" Partners", StringComparison.Ordinal) || name.EndsWith(" " + noun, StringComparison.OrdinalIgnoreCase) ? name : $"{name} {noun}";
+        return new CountAgainstTarget(key, name, count, target, status, $"{count} {what}: {relation}.");
     }
 
     private static KpiValue Percent(string key, string name, decimal value, string explanation) =>
         new(key, name, KpiUnit.Percent, value, Display.Percent(value), $"{Display.Percent(value)}: {explanation}");
 
     private static KpiValue NoData(string key, string name, string explanation) => new(key, name, KpiUnit.Percent, null, "no data", explanation);
+}
+
+/// <summary>Running counts of the program standing; one per thread in the batch, merged at the end (counts and sums commute).</summary>
+internal sealed class ProgramTally(CompiledProgram cp, DateOnly asOf)
+{
+    private string? _lastSubcategory;
+    private int _lastSubcategoryCount;
+
+    public DateOnly YearAgo { get; } = Periods.AddMonths(asOf, -12);
+    public int[] TierCounts { get; } = new int[cp.TierCount];
+    public int[] LevelHeld { get; } = new int[cp.Levels.Length];
+    public int[] LevelEligible { get; } = new int[cp.Levels.Length];
+    public Dictionary<string, int> Subcategories { get; } = new(StringComparer.Ordinal);
+    public int Active { get; private set; }
+    public int ActiveYearAgo { get; private set; }
+    public int Retained { get; private set; }
+    public long Revenue { get; private set; }
+    public long RevenueCompleteMonths { get; private set; }
+
+    public void Add(PartnerFacts f, in PartnerSummary s)
+    {
+        var wasActive = f.IsActiveOn(YearAgo);
+        if (wasActive) ActiveYearAgo++;
+
+        // Revenue a partner brought counts even if it has left since; counts against targets are of active partners.
+        Revenue += s.RevenueMinor;
+        RevenueCompleteMonths += s.RevenueCompleteMonthsMinor;
+        if (!s.Active) return;
+        if (wasActive) Retained++;
+        Active++;
+        TierCounts[s.HeldTier]++;
+        if (s.CertificationHeld >= 0) LevelHeld[s.CertificationHeld]++;
+        if (s.CertificationEligible >= 0) LevelEligible[s.CertificationEligible]++;
+        // Runs of partners share a subcategory string: count them before touching the dictionary.
+        if (ReferenceEquals(f.Subcategory, _lastSubcategory))
+        {
+            _lastSubcategoryCount++;
+            return;
+        }
+
+        Flush();
+        (_lastSubcategory, _lastSubcategoryCount) = (f.Subcategory, 1);
+    }
+
+    public void Merge(ProgramTally other)
+    {
+        other.Flush();
+        ActiveYearAgo += other.ActiveYearAgo;
+        Revenue += other.Revenue;
+        RevenueCompleteMonths += other.RevenueCompleteMonths;
+        Retained += other.Retained;
+        Active += other.Active;
+        for (var i = 0; i < TierCounts.Length; i++) TierCounts[i] += other.TierCounts[i];
+        for (var i = 0; i < LevelHeld.Length; i++) (LevelHeld[i], LevelEligible[i]) = (LevelHeld[i] + other.LevelHeld[i], LevelEligible[i] + other.LevelEligible[i]);
+        foreach (var (key, count) in other.Subcategories) Subcategories[key] = Subcategories.GetValueOrDefault(key) + count;
+    }
+
+    public void Flush()
+    {
+        if (_lastSubcategory is null) return;
+        Subcategories[_lastSubcategory] = Subcategories.GetValueOrDefault(_lastSubcategory) + _lastSubcategoryCount;
+        (_lastSubcategory, _lastSubcategoryCount) = (null, 0);
+    }
 }

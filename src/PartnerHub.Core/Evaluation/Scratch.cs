@@ -26,6 +26,14 @@ internal sealed class Scratch
         RatingScores = new int[size];
     }
 
+    public int[] Set { get; private set; } = new int[256];
+
+    public int[] Found { get; private set; } = new int[256];
+
+    public int[] EnsureSet(int size) => Set.Length >= size ? Set : Set = new int[Math.Max(size, Set.Length * 2)];
+
+    public int[] EnsureFound(int size) => Found.Length >= size ? Found : Found = new int[Math.Max(size, Found.Length * 2)];
+
     public int[] EnsureInts(int size) => Ints.Length >= size ? Ints : Ints = new int[Math.Max(size, Ints.Length * 2)];
 
     public int[] EnsurePriorCustomers(int size) =>

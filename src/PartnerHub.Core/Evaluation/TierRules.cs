@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PartnerHub.Core.Facts;
 
 namespace PartnerHub.Core.Evaluation;
@@ -67,6 +68,7 @@ internal static class TierRules
     }
 
     /// <summary>Decides the tier once revenue sums and ratings for the prepared window are in <paramref name="scratch"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a batch kernel: optimized from its first call, not after tiering
     public static TierOutcome Decide(CompiledProgram cp, PartnerFacts facts, DateOnly asOf, Scratch scratch, int n, int firstReview)
     {
         var criteria = cp.Criteria.Length;

@@ -54,6 +54,13 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
     {
         ["GET /api/v1/partners/"] = (false, (w, c, v) => Get("/api/v1/partners?pageSize=500&includeArchived=true")),
         ["GET /api/v1/partners/{id:guid}"] = (true, (w, c, v) => Get($"/api/v1/partners/{PartnerIn(w, c, v)}")),
+        ["GET /api/v1/partners/{id:guid}/standing"] = (true, (w, c, v) => Get($"/api/v1/partners/{PartnerIn(w, c, v)}/standing")),
+        ["GET /api/v1/program/overview"] = (false, (w, c, v) => Get("/api/v1/program/overview")),
+        ["GET /api/v1/facts/"] = (false, (w, c, v) => Get("/api/v1/facts")),
+        ["GET /api/v1/facts/{kind}"] = (true, (w, c, v) => Get($"/api/v1/facts/ratings?partner={PartnerIn(w, c, v)}")),
+        ["POST /api/v1/facts/{kind}"] = (true, (w, c, v) => Json(HttpMethod.Post, "/api/v1/facts/ratings",
+            new[] { new Dictionary<string, string> { ["partner"] = PartnerIn(w, c, v).ToString(), ["criterion"] = "innovation", ["rated_on"] = "2026-05-01", ["score"] = "4" } })),
+        ["POST /api/v1/facts/{kind}/import"] = (true, (w, c, v) => Upload("/api/v1/facts/ratings/import", $"partner,criterion,rated_on,score\n{PartnerIn(w, c, v)},commitment,2026-05-02,3\n")),
         ["POST /api/v1/partners/"] = (false, (w, c, v) => Json(HttpMethod.Post, "/api/v1/partners", Build.Partner())),
         ["PUT /api/v1/partners/{id:guid}"] = (true, async (w, c, v) => await WithIfMatch(Json(HttpMethod.Put, $"/api/v1/partners/{PartnerIn(w, c, v)}", Build.Partner() with { Stage = "active" }), await VersionAsync(PartnerIn(w, c, v)))),
         ["POST /api/v1/partners/{id:guid}/archive"] = (true, async (w, c, v) => await WithIfMatch(Task.FromResult(new HttpRequestMessage(HttpMethod.Post, $"/api/v1/partners/{PartnerIn(w, c, v)}/archive")), await VersionAsync(PartnerIn(w, c, v)))),
@@ -240,7 +247,9 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
             var deals = string.Join(",", await db.DealRegistrations.AsNoTracking().Where(d => d.PartnerId == partner).OrderBy(d => d.Id).Select(d => $"{d.Id}:{d.Version}").ToListAsync());
             var ledger = await db.LedgerEntries.CountAsync(e => e.PartnerId == partner);
             var statements = await db.Statements.CountAsync(s => s.PartnerId == partner);
-            byPartner[partner] = $"{p.Version}|{p.ArchivedAt}|{u.LockoutEnd}|{u.SecurityStamp}|{roles}|{invitations}|{deals}|{ledger}|{statements}";
+            var ratings = string.Join(",", await db.Set<PartnerHub.App.Facts.ManagerRatingRecord>().AsNoTracking().Where(r => r.PartnerId == partner)
+                .OrderBy(r => r.Id).Select(r => $"{r.Criterion}:{r.Score}").ToListAsync());
+            byPartner[partner] = $"{p.Version}|{p.ArchivedAt}|{u.LockoutEnd}|{u.SecurityStamp}|{roles}|{invitations}|{deals}|{ledger}|{statements}|{ratings}";
         }
 
         var key = await db.Set<ApiKey>().AsNoTracking().SingleAsync(k => k.Id == world.Key);

@@ -27,7 +27,7 @@ public abstract class LedgerStoreTests(DatabaseProvider provider) : IAsyncLifeti
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>A row in every append-only table: the partner's audit entry, an accrual, and a closed statement.</summary>
+    /// <summary>A row in every append-only table: the seed program, the partner's audit entry, an accrual, and a closed statement.</summary>
     private async Task<PartnerId> LedgerWithAStatementAsync()
     {
         var partner = await _app.PartnerAsync();
@@ -43,6 +43,7 @@ public abstract class LedgerStoreTests(DatabaseProvider provider) : IAsyncLifeti
     [InlineData("statements", "closing_payable_minor = 0")]
     [InlineData("statement_lines", "explanation = 'edited'")]
     [InlineData("audit_entries", "actor = 'someone else'")]
+    [InlineData("program_versions", "yaml = 'edited'")]
     public async Task The_database_refuses_to_update_or_delete_an_append_only_row(string table, string change)
     {
         await LedgerWithAStatementAsync();

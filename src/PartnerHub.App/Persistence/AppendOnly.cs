@@ -1,13 +1,13 @@
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace PartnerHub.App.Ledger;
+namespace PartnerHub.App.Persistence;
 
 /// <summary>
 /// Tables whose rows are written once and never changed: ledger_transactions, ledger_entries, statements,
-/// statement_lines and audit_entries. The database itself refuses UPDATE and DELETE on them (and TRUNCATE on
-/// PostgreSQL), whatever the client: SQLite by BEFORE triggers that RAISE(ABORT), PostgreSQL by row and statement
-/// triggers calling refuse_append_only_change(). The triggers are created by raw SQL in the DealsAndLedger migration,
-/// one script per provider. On SQLite, a later migration that rebuilds one of these tables (SQLite's way to alter a
+/// statement_lines, audit_entries and program_versions. The database itself refuses UPDATE and DELETE on them (and
+/// TRUNCATE on PostgreSQL), whatever the client: SQLite by BEFORE triggers that RAISE(ABORT), PostgreSQL by row and
+/// statement triggers calling refuse_append_only_change(). The triggers are created by raw SQL in the migrations
+/// (DealsAndLedger, ProgramVersionsAppendOnly), one script per provider. On SQLite, a later migration that rebuilds one of these tables (SQLite's way to alter a
 /// column) drops its triggers with the old table, so such a migration must create them again.
 /// </summary>
 internal static class AppendOnly

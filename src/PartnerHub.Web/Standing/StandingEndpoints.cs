@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using PartnerHub.App.Identity;
+using PartnerHub.App.Standing;
+using PartnerHub.Core.Partners;
+using PartnerHub.Web.Common;
+
+namespace PartnerHub.Web.Standing;
+
+public static class StandingEndpoints
+{
+    public static void MapStandingEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapApi("/api/v1/partners", "Standing")
+            .MapGet("/{id:guid}/standing", StandingAsync).RequireAuthorization(Permissions.StandingRead.Name)
+            .WithSummary("Where a partner stands on a date (?asOf=YYYY-MM-DD, default today) under the program version in force then: tier with every criterion check, certification, KPIs, targets, health, and why. Partner users see only their own partner.");
+        app.MapApi("/api/v1/program", "Standing")
+            .MapGet("/overview", OverviewAsync).RequireAuthorization(Permissions.ProgramRead.Name)
+            .WithSummary("The whole program on a date (?asOf=YYYY-MM-DD): partners per tier, category and subcategory against their target ranges, certification counts and program KPIs.");
+    }
+
+    private static async Task<Results<Ok<StandingView>, ProblemHttpResult>> StandingAsync(
+        Guid id, [FromQuery] string? asOf, GetStanding standing, CancellationToken ct)
+    {
+        var date = GetStanding.ParseAsOf(asOf);
+        if (!date.IsSuccess) return date.Error.ToProblem();
+        var result = await standing.HandleAsync(new PartnerId(id), date.Value, ct);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+    }
+
+    private static async Task<Results<Ok<ProgramOverview>, ProblemHttpResult>> OverviewAsync(
+        [FromQuery] string? asOf, GetProgramOverview overview, CancellationToken ct)
+    {
+        var date = GetStanding.ParseAsOf(asOf);
+        if (!date.IsSuccess) return date.Error.ToProblem();
+        return TypedResults.Ok(await overview.HandleAsync(date.Value, ct));
+    }
+}
