@@ -27,6 +27,7 @@ public static class UseCases
     public static IServiceCollection AddPartnerHubUseCases(this IServiceCollection services) => services
         .AddScoped<ProgramStore>()
         .AddScoped<PublishProgram>()
+        .AddScoped<SimulateProgram>()
         .AddScoped<ListPartners>()
         .AddScoped<GetPartner>()
         .AddScoped<CountPartners>()

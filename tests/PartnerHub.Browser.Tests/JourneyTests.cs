@@ -153,6 +153,22 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
     }
 
     [Fact]
+    public async Task A_manager_tries_a_program_change_and_sees_who_would_move_before_publishing()
+    {
+        var page = await app.SignInAsync(Manager);
+        await page.GotoAsync("/program");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Try a change (what-if)" }).ClickAsync();
+        var yaml = await page.GetByLabel("Candidate program (YAML)").InputValueAsync();
+        await page.GetByLabel("Candidate program (YAML)").FillAsync(yaml.Replace("min: 100000.01", "min: 150000.01", StringComparison.Ordinal)
+            .Replace("max: 100000.00", "max: 150000.00", StringComparison.Ordinal));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Run the what-if" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "change(s) from v1" })).ToBeVisibleAsync();
+        await Expect(page.GetByText("$150,000.01").First).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.Artifacts, "console-what-if.png"), FullPage = true });
+    }
+
+    [Fact]
     public async Task Five_wrong_passwords_lock_the_account()
     {
         var page = await app.SignInAsync("rui.user@make.com", "not the password 1");

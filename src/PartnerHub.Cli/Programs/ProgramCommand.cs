@@ -11,7 +11,7 @@ public static class ProgramCommand
 {
     public static Command Create(TextWriter output, TextWriter error) => new("program", "The partner program: validate, show, compare and publish versions.")
     {
-        Subcommands = { Validate(output, error), Show(output, error), Versions(output, error), Diff(output, error), Publish(output, error) },
+        Subcommands = { Validate(output, error), Show(output, error), Versions(output, error), Diff(output, error), Simulate(output, error), Publish(output, error) },
     };
 
     private static Command Validate(TextWriter output, TextWriter error)
@@ -81,6 +81,49 @@ public static class ProgramCommand
             var changes = ProgramDiff.Compare(old.Value, @new.Value);
             foreach (var change in changes) cli.Output.WriteLine(change);
             cli.Output.WriteLine(changes.Count == 0 ? "No changes." : $"{changes.Count} change(s).");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Simulate(TextWriter output, TextWriter error)
+    {
+        var file = new Argument<FileInfo>("candidate") { Description = "The candidate program YAML file." };
+        var asOf = new Option<string?>("--as-of") { Description = "Evaluate on this date (yyyy-MM-dd); default today." };
+        var json = new Option<bool>("--json") { Description = "Print the whole result as JSON." };
+        var command = new Command("simulate", "What-if: who would change tier or certification under the candidate, and why. Writes nothing.")
+        {
+            Arguments = { file }, Options = { asOf, json },
+        };
+        command.SetHandler(output, error, async (cli, ct) =>
+        {
+            var path = cli.Parse.GetValue(file)!;
+            if (!path.Exists) return cli.Fail($"{path.FullName} does not exist.");
+            DateOnly? date = null;
+            if (cli.Parse.GetValue(asOf) is { } text)
+            {
+                if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+                    return cli.Fail($"--as-of must be a date like 2026-06-30, not '{text}'.");
+                date = d;
+            }
+
+            await using var services = await cli.ServicesAsync(ct);
+            await using var scope = CliContext.CliScope(services, "program.simulate");
+            var result = await scope.ServiceProvider.GetRequiredService<SimulateProgram>().HandleAsync(await File.ReadAllTextAsync(path.FullName, ct), path.Name, date, ct);
+            if (!result.IsSuccess)
+            {
+                foreach (var (where, messages) in result.Error.Fields ?? new Dictionary<string, string[]>())
+                    foreach (var message in messages) error.WriteLine($"{where}: {message}");
+                return cli.Fail(result.Error.Message);
+            }
+
+            if (cli.Parse.GetValue(json))
+            {
+                cli.Output.WriteLine(System.Text.Json.JsonSerializer.Serialize(result.Value, CliJson.Options));
+                return ExitCodes.Success;
+            }
+
+            SimulationPrinter.Print(cli.Console, result.Value);
             return ExitCodes.Success;
         });
         return command;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using PartnerHub.App.Standing;
 using PartnerHub.Cli.Partners;
 using PartnerHub.Core.Evaluation;
@@ -11,12 +10,6 @@ namespace PartnerHub.Cli.Standing;
 
 public static class StandingCommand
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
-
     public static Command Create(TextWriter output, TextWriter error)
     {
         var partner = new Argument<string>("partner") { Description = "The partner's id or domain." };
@@ -36,7 +29,7 @@ public static class StandingCommand
             if (!found.IsSuccess) return cli.Fail(found.Error);
             var result = await scope.ServiceProvider.GetRequiredService<GetStanding>().HandleAsync(new PartnerId(found.Value.Id), date.Value, ct);
             if (!result.IsSuccess) return cli.Fail(result.Error);
-            if (cli.Parse.GetValue(json)) cli.Output.WriteLine(JsonSerializer.Serialize(result.Value, Json));
+            if (cli.Parse.GetValue(json)) cli.Output.WriteLine(JsonSerializer.Serialize(result.Value, CliJson.Options));
             else Print(cli, result.Value);
             return ExitCodes.Success;
         });

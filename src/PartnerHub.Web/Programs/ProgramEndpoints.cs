@@ -31,6 +31,8 @@ public static class ProgramEndpoints
         program.MapGet("/diff", DiffAsync).RequireAuthorization(read).WithSummary("Readable changes between two versions: ?from=1&to=2.");
         program.MapPost("/validate", ValidateAsync).RequireAuthorization(read).Accepts<string>("application/yaml")
             .WithSummary("Validate a program file (YAML body); every problem with line and column.");
+        program.MapPost("/simulate", SimulateAsync).RequireAuthorization(read).Accepts<string>("application/yaml")
+            .WithSummary("What-if: evaluate a candidate program file (YAML body) against the version in force on ?asOf= on the same facts; who moves and why, counts against targets. Writes nothing.");
         program.MapPost("/versions", PublishAsync).RequireAuthorization(Permissions.ProgramPublish.Name).Accepts<string>("application/yaml")
             .WithSummary("Publish a program file (YAML body) as a new version from ?effectiveFrom=YYYY-MM-DD (today or later).");
     }
@@ -69,6 +71,16 @@ public static class ProgramEndpoints
         if (!yaml.IsSuccess) return yaml.Error.ToProblem();
         var parsed = ProgramFile.Parse(yaml.Value, "request");
         return TypedResults.Ok(new ValidationReport(parsed.IsValid, parsed.Problems));
+    }
+
+    private static async Task<Results<Ok<SimulationResult>, ProblemHttpResult>> SimulateAsync(HttpRequest request, string? asOf,
+        SimulateProgram simulate, ProgramStore store, CancellationToken ct)
+    {
+        if (!Dates.TryParse(asOf, "asOf", store.Today, out var date, out var error)) return error!.ToProblem();
+        var yaml = await ReadYamlAsync(request, ct);
+        if (!yaml.IsSuccess) return yaml.Error.ToProblem();
+        var result = await simulate.HandleAsync(yaml.Value, "request", date, ct);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
     }
 
     private static async Task<Results<Created<VersionSummary>, ProblemHttpResult>> PublishAsync(HttpRequest request, string? effectiveFrom,

@@ -72,6 +72,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
         ["GET /api/v1/program/versions/{number:int}"] = (true, (w, c, v) => Get($"/api/v1/program/versions/{(v == Variant.Missing ? 999 : 1)}")),
         ["GET /api/v1/program/diff"] = (false, (w, c, v) => Get("/api/v1/program/diff?from=1&to=1")),
         ["POST /api/v1/program/validate"] = (false, (w, c, v) => Yaml("/api/v1/program/validate")),
+        ["POST /api/v1/program/simulate"] = (false, (w, c, v) => Yaml("/api/v1/program/simulate")),
         ["POST /api/v1/program/versions"] = (false, (w, c, v) => Yaml($"/api/v1/program/versions?effectiveFrom={app.Clock.GetUtcNow():yyyy-MM-dd}")),
         ["GET /api/v1/users/"] = (false, (w, c, v) => Get("/api/v1/users")),
         ["POST /api/v1/users/{id:guid}/role"] = (true, (w, c, v) => Json(HttpMethod.Post, $"/api/v1/users/{UserIn(w, c, v)}/role", new { role = Roles.PartnerUser })),
