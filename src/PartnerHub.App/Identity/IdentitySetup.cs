@@ -12,6 +12,7 @@ public static class IdentitySetup
     public static IdentityBuilder AddPartnerHubIdentity(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(configuration);
+        services.AddDataProtection(); // token providers need it; the web host adds it too, outside one the CLI needs it
         services.AddScoped<SecurityAudit>().AddScoped<CreateUser>().AddScoped<InviteUser>().AddScoped<AcceptInvitation>()
             .AddScoped<ManageUsers>().AddScoped<ManageApiKeys>();
         if (string.IsNullOrEmpty(configuration["Smtp:Host"])) services.AddSingleton<IMailSender, LoggingMailSender>();

@@ -1,4 +1,9 @@
 using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using PartnerHub.App;
+using PartnerHub.App.Identity;
 using PartnerHub.App.Persistence;
 using PartnerHub.Cli;
 using PartnerHub.Tests.Infrastructure;
@@ -97,6 +102,29 @@ public abstract class CliTests(DatabaseProvider provider)
         Assert.Equal(0, result.Exit);
         Assert.True(File.Exists(file));
         Assert.Contains(file, result.Out);
+    }
+
+    [Fact]
+    public async Task Create_admin_prints_a_generated_password_once_that_signs_in()
+    {
+        var db = await TestDatabases.CreateAsync(provider);
+        var result = await RunAsync(db, "users", "create-admin", "first.admin@example.com", "--name", "First Admin");
+        Assert.Equal((0, ""), (result.Exit, result.Err));
+        var password = result.Out.Split('\n').Single(l => l.StartsWith("Password", StringComparison.Ordinal)).Split(": ")[^1].Trim();
+        Assert.True(password.Length >= 20);
+
+        var services = new ServiceCollection().AddLogging();
+        services.AddPartnerHub(new ConfigurationBuilder().Build(), db);
+        await using var container = services.BuildServiceProvider();
+        await using var scope = container.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var admin = await users.FindByEmailAsync("first.admin@example.com");
+        Assert.True(await users.CheckPasswordAsync(admin!, password));
+        Assert.Equal(["ProgramAdmin"], await users.GetRolesAsync(admin!));
+
+        var again = await RunAsync(db, "users", "create-admin", "first.admin@example.com");
+        Assert.Equal(ExitCodes.Failure, again.Exit);
+        Assert.Contains("already has an account", again.Err);
     }
 
     [Fact]
