@@ -5,6 +5,7 @@ using PartnerHub.App.Programs;
 using PartnerHub.Core.Common;
 using PartnerHub.Core.Evaluation;
 using PartnerHub.Core.Partners;
+using PartnerHub.Core.Programs;
 
 namespace PartnerHub.App.Standing;
 
@@ -14,6 +15,13 @@ namespace PartnerHub.App.Standing;
 /// </summary>
 public sealed class GetStanding(PartnerHubDb db, ProgramStore programs, FactStore facts)
 {
+    /// <summary>
+    /// KPIs built on the vendor's own numbers (company revenue, program costs). Partner users get every other KPI
+    /// of their standing, but these would tell them the vendor's revenue and spending.
+    /// </summary>
+    public static readonly IReadOnlySet<string> VendorOnlyKpis =
+        new HashSet<string>([KpiKeys.RevenueShare, KpiKeys.PartnershipRoi, KpiKeys.PartnershipEfficiency, KpiKeys.PartnershipImpact], StringComparer.Ordinal);
+
     public async Task<Result<StandingView>> HandleAsync(PartnerId id, DateOnly? asOf, CancellationToken ct)
     {
         var name = await db.Partners.AsNoTracking().Where(p => p.Id == id).Select(p => p.Name).FirstOrDefaultAsync(ct);
@@ -25,7 +33,8 @@ public sealed class GetStanding(PartnerHubDb db, ProgramStore programs, FactStor
         if (!partnerFacts.IsSuccess) return partnerFacts.Error;
         var company = await facts.CompanyRevenueAsync(program.Program.Currency, ct);
         var standing = Evaluator.Evaluate(program.Program, program.Label, partnerFacts.Value, date, company);
-        return StandingView.From(standing, name, program.Program, program.EffectiveFrom, partnerFacts.Value.PartnershipStart, partnerFacts.Value.PartnershipEnd);
+        var view = StandingView.From(standing, name, program.Program, program.EffectiveFrom, partnerFacts.Value.PartnershipStart, partnerFacts.Value.PartnershipEnd);
+        return db.Actor.PartnerScope is null ? view : view with { Kpis = view.Kpis.Where(k => !VendorOnlyKpis.Contains(k.Key)).ToList() };
     }
 
     /// <summary>Parses an as-of date from a query string or option ("2026-03-31"); none means today.</summary>

@@ -89,6 +89,13 @@ public abstract class StandingApiTests<TApp>(TApp app) : IClassFixture<TApp> whe
 
         var s = await StandingData.JsonAsync(await client.GetAsync($"/api/v1/partners/{own.Id}/standing"), HttpStatusCode.OK);
         Assert.Equal(own.Id, s.GetProperty("partnerId").GetGuid());
+        // The vendor's revenue and costs stay with the vendor: KPIs built on them are left out for partners.
+        var partnerKpis = s.GetProperty("kpis").EnumerateArray().Select(k => k.GetProperty("key").GetString()).ToList();
+        Assert.Empty(partnerKpis.Intersect(GetStanding.VendorOnlyKpis));
+        var manager = await app.ClientAsync(Roles.PartnerManager);
+        var vendor = await StandingData.JsonAsync(await manager.GetAsync($"/api/v1/partners/{own.Id}/standing"), HttpStatusCode.OK);
+        var vendorKpis = vendor.GetProperty("kpis").EnumerateArray().Select(k => k.GetProperty("key").GetString()!).ToList();
+        Assert.Equal(vendorKpis.Except(GetStanding.VendorOnlyKpis), partnerKpis);
 
         var foreign = await client.GetAsync($"/api/v1/partners/{other.Id}/standing");
         var missing = await client.GetAsync($"/api/v1/partners/{Guid.CreateVersion7()}/standing");
