@@ -47,6 +47,7 @@ public static class UseCases
         .AddScoped<AccrueCommissions>()
         .AddScoped<ChargeCertificationFees>()
         .AddScoped<ProjectPayouts>()
+        .AddScoped<ListCommissionActivity>()
         .AddScoped<RecordRevenueEvent>()
         .AddScoped<IngestRevenueEvent>()
         .AddScoped<ImportRevenueEvents>()
