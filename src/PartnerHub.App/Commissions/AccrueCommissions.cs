@@ -58,7 +58,7 @@ public sealed class AccrueCommissions(PartnerHubDb db, CommissionInputs inputs, 
         {
             var accrual = LedgerCommissions.Accrue(AccrualPrefix + e.Id.ToString(CultureInfo.InvariantCulture) + part.Suffix, partner, part.Basis, e.OccurredOn, now, part.Expense);
             if (!accrual.IsSuccess) return accrual.Error;
-            var posted = await post.HandleAsync(accrual.Value, ct);
+            var posted = await post.HandleAsync(accrual.Value, ct, fresh: true); // the event was attributed just now: its accrual keys are new
             if (!posted.IsSuccess) return posted.Error;
             lines.Add(Line(posted.Value.Transaction, partner));
         }

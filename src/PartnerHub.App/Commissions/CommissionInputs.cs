@@ -42,21 +42,63 @@ public sealed class CommissionInputs(PartnerHubDb db, ProgramStore programs)
     {
         var floor = program.Tiers[^1].Key;
         if (terms is not { } t) return new StandingAtDate(floor, null, 0, "the partner has no agreement start date, so the lowest tier");
-        var currency = program.Currency.Code;
-        // Only what the held tier, the held certification and the volume read: revenue, ratings, awards.
-        var revenue = await db.Set<RevenueEventRecord>().AsNoTracking().IgnoreQueryFilters()
-            .Where(e => e.PartnerId == partner && e.Currency == currency && e.OccurredOn <= date)
-            .Select(e => new RevenueEvent(e.Kind, e.OccurredOn, e.AmountMinor, 0)).ToArrayAsync(ct);
-        var ratings = await db.Set<ManagerRatingRecord>().AsNoTracking().IgnoreQueryFilters().Where(e => e.PartnerId == partner && e.RatedOn <= date)
-            .Select(e => new ManagerRating(e.Criterion, e.RatedOn, e.Score)).ToArrayAsync(ct);
-        var awards = await db.Set<CertificationAwardRecord>().AsNoTracking().IgnoreQueryFilters().Where(e => e.PartnerId == partner && e.AwardedOn <= date)
-            .Select(e => new CertificationAward(e.Level, e.AwardedOn)).ToArrayAsync(ct);
+        var cache = await HistoryAsync(partner, program.Currency.Code, ct);
+        // Only what the held tier, the held certification and the volume read: revenue, ratings, awards. Later facts
+        // fall outside the engine's windows for this date.
         var facts = new PartnerFacts
         {
             PartnerId = partner, Category = t.Category, Subcategory = t.Subcategory, PartnershipStart = t.Start, PartnershipEnd = t.End,
-            Revenue = revenue, Ratings = ratings, Certifications = awards,
+            Revenue = [.. cache.Revenue], Ratings = cache.Ratings, Certifications = cache.Awards,
         };
         return StandingFrom(program, facts, date);
+    }
+
+    /// <summary>
+    /// One partner's revenue, ratings and awards, read once per scope (a request, or a whole import) and kept up to date
+    /// with the events this scope records (<see cref="Noted"/>), so an import of many events per partner reads each
+    /// partner's history once instead of once per event.
+    /// </summary>
+    private sealed class History
+    {
+        public required string Currency { get; init; }
+        public List<RevenueEvent> Revenue { get; } = [];
+        public ManagerRating[] Ratings { get; init; } = [];
+        public CertificationAward[] Awards { get; init; } = [];
+        public Dictionary<(string Customer, RevenueKind Kind), (DateOnly On, long Id)> First { get; } = [];
+
+        public void Add(long id, RevenueKind kind, DateOnly on, long amount, string currency, string? customer)
+        {
+            if (currency == Currency) Revenue.Add(new RevenueEvent(kind, on, amount));
+            if (customer is null) return;
+            var key = (customer, kind);
+            if (!First.TryGetValue(key, out var first) || on < first.On || (on == first.On && id < first.Id)) First[key] = (on, id);
+        }
+    }
+
+    private readonly Dictionary<PartnerId, History> _history = [];
+
+    private async Task<History> HistoryAsync(PartnerId partner, string currency, CancellationToken ct)
+    {
+        if (_history.TryGetValue(partner, out var cached) && cached.Currency == currency) return cached;
+        var history = new History
+        {
+            Currency = currency,
+            Ratings = await db.Set<ManagerRatingRecord>().AsNoTracking().IgnoreQueryFilters().Where(e => e.PartnerId == partner)
+                .Select(e => new ManagerRating(e.Criterion, e.RatedOn, e.Score)).ToArrayAsync(ct),
+            Awards = await db.Set<CertificationAwardRecord>().AsNoTracking().IgnoreQueryFilters().Where(e => e.PartnerId == partner)
+                .Select(e => new CertificationAward(e.Level, e.AwardedOn)).ToArrayAsync(ct),
+        };
+        var events = await db.Set<RevenueEventRecord>().AsNoTracking().IgnoreQueryFilters().Where(e => e.PartnerId == partner)
+            .Select(e => new { e.Id, e.Kind, e.OccurredOn, e.AmountMinor, e.Currency, e.CustomerRef }).ToListAsync(ct);
+        foreach (var e in events) history.Add(e.Id, e.Kind, e.OccurredOn, e.AmountMinor, e.Currency, e.CustomerRef);
+        return _history[partner] = history;
+    }
+
+    /// <summary>An event this scope just stored: added to the partner's history if it was read already (else the read includes it).</summary>
+    public void Noted(RevenueEventRecord e)
+    {
+        if (e.PartnerId is { } partner && _history.TryGetValue(partner, out var history))
+            history.Add(e.Id, e.Kind, e.OccurredOn, e.AmountMinor, e.Currency, e.CustomerRef);
     }
 
     internal static StandingAtDate StandingFrom(PartnerProgram program, PartnerFacts facts, DateOnly date)
@@ -73,9 +115,9 @@ public sealed class CommissionInputs(PartnerHubDb db, ProgramStore programs)
     public async Task<CustomerHistory> CustomerAsync(RevenueEventRecord e, CancellationToken ct)
     {
         if (e.CustomerRef is null || e.PartnerId is not { } partner) return CustomerHistory.Unknown(e.OccurredOn);
-        var first = await db.Set<RevenueEventRecord>().AsNoTracking().IgnoreQueryFilters()
-            .Where(x => x.CustomerRef == e.CustomerRef && x.PartnerId == partner && x.Kind == e.Kind)
-            .OrderBy(x => x.OccurredOn).ThenBy(x => x.Id).Select(x => new { x.Id, x.OccurredOn }).FirstOrDefaultAsync(ct);
-        return first is null ? new CustomerHistory(true, e.OccurredOn, true) : new CustomerHistory(true, first.OccurredOn, first.Id == e.Id);
+        var history = await HistoryAsync(partner, _history.TryGetValue(partner, out var h) ? h.Currency : e.Currency, ct);
+        return history.First.TryGetValue((e.CustomerRef, e.Kind), out var first)
+            ? new CustomerHistory(true, first.On, first.Id == e.Id)
+            : new CustomerHistory(true, e.OccurredOn, true);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using nietras.SeparatedValues;
 using PartnerHub.App.Common;
 using PartnerHub.App.Csv;
@@ -154,22 +155,28 @@ public sealed class ImportRevenueEvents(PartnerHubDb db, ProgramStore programs, 
 
         progress?.Report(new ImportProgress("validated", rows.Count, rows.Count));
         var whole = options.Strict || options.DryRun;
+        record.DeferFactsBump = true;
         int created = 0, unchanged = 0, done = 0;
         Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? transaction = null;
         try
         {
-            foreach (var chunk in valid.Chunk(whole ? int.MaxValue : ChunkSize))
+            foreach (var chunk in valid.Chunk(ChunkSize))
             {
                 transaction ??= await db.Database.BeginTransactionAsync(ct);
+                // One look-up for the chunk's ids already recorded; the others skip theirs.
+                var ids = chunk.Select(c => c.Event.ExternalId).ToList();
+                var known = (await db.Set<Facts.RevenueEventRecord>().IgnoreQueryFilters().AsNoTracking().Where(r => ids.Contains(r.ExternalId))
+                    .Select(r => r.ExternalId).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
                 foreach (var (line, e) in chunk)
                 {
-                    var recorded = await record.HandleAsync(e, ct);
+                    var recorded = await record.HandleAsync(e, ct, knownNew: !known.Contains(e.ExternalId));
                     if (!recorded.IsSuccess) AddErrors(errors, line, recorded.Error, csv);
                     else if (recorded.Value.Created) created++;
                     else unchanged++;
                 }
 
                 done += chunk.Length;
+                await Facts.FactWrites.BumpAsync(db, ct);
                 if (!whole)
                 {
                     await transaction.CommitAsync(ct);

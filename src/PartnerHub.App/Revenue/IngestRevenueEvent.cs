@@ -33,6 +33,10 @@ public sealed class IngestRevenueEvent(PartnerHubDb db, ProgramStore programs, R
     public const string BatchScope = "revenue-events/batch";
     public const int MaxBatch = 1000;
 
+    // SQLite has one writer at a time: queueing this process's writers here is fairer (and far quicker in the tail)
+    // than letting them poll the database's busy lock. Other processes still meet the busy timeout as before.
+    private static readonly SemaphoreSlim SqliteWriter = new(1, 1);
+
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
@@ -50,12 +54,26 @@ public sealed class IngestRevenueEvent(PartnerHubDb db, ProgramStore programs, R
         var hash = valid.Value.Hash();
         if (await StoredAsync(Scope, key, ct) is { } stored) return Replay(stored, hash);
 
+        var sqlite = db.Provider == DatabaseProvider.Sqlite;
+        if (sqlite) await SqliteWriter.WaitAsync(ct);
+        try
+        {
+            return await RecordAsync(valid.Value, key, hash, ct);
+        }
+        finally
+        {
+            if (sqlite) SqliteWriter.Release();
+        }
+    }
+
+    private async Task<Result<StoredResponse>> RecordAsync(ValidRevenueEvent valid, string key, string hash, CancellationToken ct)
+    {
         for (var attempt = 0; ; attempt++)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             try
             {
-                var recorded = await record.HandleAsync(valid.Value, ct);
+                var recorded = await record.HandleAsync(valid, ct);
                 if (!recorded.IsSuccess)
                 {
                     await transaction.RollbackAsync(ct);

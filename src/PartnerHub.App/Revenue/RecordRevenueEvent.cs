@@ -35,8 +35,11 @@ public sealed record RevenueEventReceipt(RevenueEventView Event, IReadOnlyList<C
 /// Otherwise the event is kept unattributed, with the reasons, for manual attribution. A booking attributed through an
 /// approved registration marks it won. Facts change, so the facts generation is bumped (the caller saves).
 /// </summary>
-public sealed class RecordRevenueEvent(PartnerHubDb db, AccrueCommissions accrue, MarkDealWon markWon)
+public sealed class RecordRevenueEvent(PartnerHubDb db, AccrueCommissions accrue, CommissionInputs inputs, MarkDealWon markWon)
 {
+    /// <summary>Set by an import, which bumps the facts generation once per chunk instead of once per event.</summary>
+    public bool DeferFactsBump { get; set; }
+
     private readonly Dictionary<string, PartnerId?> _partnerRefs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PartnerId?> _codes = new(StringComparer.Ordinal);
 
@@ -47,9 +50,9 @@ public sealed class RecordRevenueEvent(PartnerHubDb db, AccrueCommissions accrue
     /// Records <paramref name="v"/>, or finds it when an event with its id exists and records the same money (a
     /// re-delivery: nothing moves). The same id with other money is refused: recorded money is never edited.
     /// </summary>
-    public async Task<Result<Recorded>> HandleAsync(ValidRevenueEvent v, CancellationToken ct)
+    public async Task<Result<Recorded>> HandleAsync(ValidRevenueEvent v, CancellationToken ct, bool knownNew = false)
     {
-        var existing = await db.Set<RevenueEventRecord>().IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(e => e.ExternalId == v.ExternalId, ct);
+        var existing = knownNew ? null : await db.Set<RevenueEventRecord>().IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(e => e.ExternalId == v.ExternalId, ct);
         if (existing is not null)
         {
             if (!v.SameMoneyAs(existing)) return EventIdReused(v.ExternalId);
@@ -79,6 +82,7 @@ public sealed class RecordRevenueEvent(PartnerHubDb db, AccrueCommissions accrue
         db.Add(record);
         await db.SaveChangesAsync(ct);
         db.Entry(record).State = EntityState.Detached;
+        inputs.Noted(record);
 
         if (a.Partner is null) notes.Add(a.Note);
         if (v.Kind == RevenueKind.Booking && a.Registration is { Status: DealStatus.Approved } registration)
@@ -90,7 +94,8 @@ public sealed class RecordRevenueEvent(PartnerHubDb db, AccrueCommissions accrue
         var outcome = await accrue.HandleAsync(record, ct);
         if (!outcome.IsSuccess) return outcome.Error;
         notes.AddRange(outcome.Value.Notes);
-        await FactWrites.BumpAsync(db, ct);
+        if (!DeferFactsBump) await FactWrites.BumpAsync(db, ct);
+        db.ChangeTracker.Clear(); // saved: keep change detection proportional to one event, however many a transaction holds
         return new Recorded(record, true, new RevenueEventReceipt(RevenueEventView.From(record), outcome.Value.Lines, notes));
     }
 
