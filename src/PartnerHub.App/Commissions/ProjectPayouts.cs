@@ -95,6 +95,16 @@ public sealed class ProjectPayouts(PartnerHubDb db, FactStore facts)
             if (any) totals[group.Key] = total;
         }
 
+        // Partners without revenue in the range may still owe certification fees.
+        var withEvents = events.Select(e => e.Partner).ToHashSet();
+        foreach (var (id, partnerFacts) in programFacts)
+        {
+            if (withEvents.Contains(id) || !partners.TryGetValue(id, out var partner)) continue;
+            var fees = partnerFacts.Certifications.Where(a => a.AwardedOn >= from && a.AwardedOn <= to)
+                .Select(a => CommissionCalculator.CertificationFee(p, program.Label, partner, a.Level, a.AwardedOn)).Where(f => f is not null).ToList();
+            if (fees.Count > 0) totals[id] = -fees.Sum(f => f!.Value.Fee.Minor);
+        }
+
         return totals.ToDictionary(t => t.Key, t => new Money(t.Value, currency));
     }
 
