@@ -26,12 +26,20 @@ public static class BenchCommands
             case "end-to-end":
                 await EndToEndBench.RunAsync(options);
                 return 0;
+            case "revenue-ingest":
+                await RevenueBench.IngestAsync(options);
+                return 0;
+            case "deal-register":
+                await RevenueBench.RegisterAsync(options);
+                return 0;
             default:
                 Console.Error.WriteLine("""
                     usage: partner-import [--rows N] [--provider sqlite|postgres] [--connection CS]
                            engine [--partners N] [--deals M] [--skip-sqlite]
                            facts-db [--partners N] [--deals M] [--file F | --provider postgres --connection CS]
                            end-to-end [--partners N] [--deals M] [--file F | --provider postgres --connection CS] [--skip-sqlite]
+                           revenue-ingest [--rows N] [--api-rows M] [--concurrency C] [--provider sqlite|postgres] [--connection CS]
+                           deal-register [--rows EXISTING] [--api-rows NEW] [--provider sqlite|postgres] [--connection CS]
                     """);
                 return 2;
         }
@@ -43,6 +51,12 @@ public sealed record Options(int Rows, DatabaseProvider Provider, string? Connec
     public int Partners { get; init; } = 10_000;
     public long Deals { get; init; } = 1_000_000;
     public string? File { get; init; }
+
+    /// <summary>How many events go through the API (default: --rows), or how many new registrations are made.</summary>
+    public int? ApiRows { get; init; }
+
+    /// <summary>Concurrent API clients.</summary>
+    public int Concurrency { get; init; } = 8;
 
     /// <summary>Leaves out the slow SQLite peer (for quick runs).</summary>
     public bool SkipSqlite { get; init; }
@@ -59,6 +73,8 @@ public sealed record Options(int Rows, DatabaseProvider Provider, string? Connec
             Deals = long.TryParse(Value("--deals"), out var deals) ? deals : 1_000_000,
             File = Value("--file"),
             SkipSqlite = args.Contains("--skip-sqlite"),
+            ApiRows = int.TryParse(Value("--api-rows"), out var apiRows) ? apiRows : null,
+            Concurrency = int.TryParse(Value("--concurrency"), out var concurrency) ? concurrency : 8,
         };
     }
 }

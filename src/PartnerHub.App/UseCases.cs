@@ -4,12 +4,14 @@ using Microsoft.Extensions.DependencyInjection;
 using PartnerHub.App.Identity;
 using PartnerHub.App.Persistence;
 using PartnerHub.App.Audit;
+using PartnerHub.App.Commissions;
 using PartnerHub.App.Deals;
 using PartnerHub.App.Demo;
 using PartnerHub.App.Ledger;
 using PartnerHub.App.Facts;
 using PartnerHub.App.Partners;
 using PartnerHub.App.Programs;
+using PartnerHub.App.Revenue;
 using PartnerHub.App.Standing;
 
 namespace PartnerHub.App;
@@ -38,7 +40,23 @@ public static class UseCases
         .AddScoped<DemoData>()
         .AddDealUseCases()
         .AddLedgerUseCases()
-        .AddFactUseCases();
+        .AddFactUseCases()
+        .AddRevenueUseCases();
+
+    private static IServiceCollection AddRevenueUseCases(this IServiceCollection services) => services
+        .AddScoped<CommissionInputs>()
+        .AddScoped<AccrueCommissions>()
+        .AddScoped<ChargeCertificationFees>()
+        .AddScoped<ProjectPayouts>()
+        .AddScoped<ListCommissionActivity>()
+        .AddScoped<RecordRevenueEvent>()
+        .AddScoped<IngestRevenueEvent>()
+        .AddScoped<ImportRevenueEvents>()
+        .AddScoped<ListRevenueEvents>()
+        .AddScoped<GetRevenueEvent>()
+        .AddScoped<AttributeRevenueEvent>()
+        .AddScoped<SaveReferralCode>()
+        .AddScoped<ListReferralCodes>();
 
     private static IServiceCollection AddDealUseCases(this IServiceCollection services) => services
         .AddSingleton<DealIdentityIndex>() // one warm conflict index per process, shared by every scope

@@ -10,6 +10,7 @@ using PartnerHub.Web.Identity;
 using PartnerHub.Web.Ledger;
 using PartnerHub.Web.Partners;
 using PartnerHub.Web.Programs;
+using PartnerHub.Web.Revenue;
 using PartnerHub.Web.Standing;
 using Scalar.AspNetCore;
 
@@ -68,6 +69,7 @@ public static class PartnerHubWeb
         app.MapLedgerEndpoints();
         app.MapFactEndpoints();
         app.MapStandingEndpoints();
+        app.MapRevenueEndpoints();
         app.MapRazorComponents<Components.App>();
 
         return app;

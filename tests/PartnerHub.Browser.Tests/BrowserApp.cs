@@ -22,6 +22,9 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The running app's services, for arranging what a test needs outside the UI (an API key).</summary>
+    public IServiceProvider Services => _app!.Services;
+
     /// <summary>Where screenshots go: artifacts/screenshots at the repository root, kept by CI.</summary>
     public static string Artifacts { get; } = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
 

@@ -1,5 +1,8 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using PartnerHub.App.Identity;
 using static Microsoft.Playwright.Assertions;
 
 namespace PartnerHub.Browser.Tests;
@@ -60,16 +63,18 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
     }
 
     /// <summary>
-    /// The deal journey of the deals issue, step by step so that later steps slot in: a partner user registers a deal
-    /// in the portal, a manager approves it from the console's queue, and the partner sees it protected. Next, when
-    /// revenue events exist: a won event arrives for it and the partner sees the accrual on their statements page.
+    /// The deal journey: a partner user registers a deal in the portal, a manager approves it from the console's
+    /// queue, and the partner sees it protected; then the CRM reports the booking and billing the payment (through the
+    /// API with an API key), the registration is won, and the partner sees the accrual with its explanation on their
+    /// statements page.
     /// </summary>
     [Fact]
-    public async Task A_partner_user_registers_a_deal_and_a_manager_approves_it_from_the_queue()
+    public async Task A_partner_user_registers_a_deal_a_manager_approves_it_and_the_partner_sees_the_accrual_of_the_won_revenue()
     {
         var customer = $"Globex Journey {Guid.NewGuid().ToString("N")[..8]}";
         var partner = await app.SignInAsync(PartnerUser);
         await RegisterInPortalAsync(partner, customer);
+        var dealId = new Uri(partner.Url).AbsolutePath.Split('/')[^1];
 
         var manager = await app.SignInAsync(Manager);
         await ApproveFromQueueAsync(manager, customer);
@@ -79,7 +84,36 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         await Expect(row).ToContainTextAsync("approved");
         await Expect(row.GetByRole(AriaRole.Link, new() { Name = "Request an extension" })).ToBeVisibleAsync();
         await partner.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.Artifacts, "portal-deals.png"), FullPage = true });
-        // Next step (revenue events): post a won event for this deal, then expect the accrual on /portal/statements.
+
+        // The CRM's booking wins the registration; billing's payment names only the customer's domain.
+        using var crm = await ApiClientAsync("revenue:write");
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var domain = $"{customer.Replace(" ", "-", StringComparison.Ordinal).ToLowerInvariant()}.com";
+        var booking = await crm.PostAsJsonAsync("/api/v1/revenue-events", new { id = $"bk-{dealId}", kind = "booking", occurredOn = today, amount = "48000.00", dealRegistrationId = dealId });
+        Assert.True(booking.StatusCode == System.Net.HttpStatusCode.Created, await booking.Content.ReadAsStringAsync());
+        var payment = await crm.PostAsJsonAsync("/api/v1/revenue-events", new { id = $"pay-{dealId}", kind = "payment", occurredOn = today, amount = "48000.00", customerDomain = domain, customer = domain });
+        Assert.True(payment.StatusCode == System.Net.HttpStatusCode.Created, await payment.Content.ReadAsStringAsync());
+
+        await partner.GetByRole(AriaRole.Link, new() { Name = "Your deals", Exact = true }).ClickAsync();
+        await Expect(partner.GetByRole(AriaRole.Row).Filter(new() { HasText = customer })).ToContainTextAsync("won");
+        await partner.GetByRole(AriaRole.Link, new() { Name = "Statements", Exact = true }).ClickAsync();
+        var accrual = partner.GetByTestId("commission-activity").GetByRole(AriaRole.Row).Filter(new() { HasText = "48,000.00 USD" });
+        await Expect(accrual).ToContainTextAsync("accrual · revenue-share");
+        await Expect(accrual).ToContainTextAsync("Tier held on");
+        await partner.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.Artifacts, "portal-accrual.png"), FullPage = true });
+
+        await manager.GetByRole(AriaRole.Link, new() { Name = "Revenue events", Exact = true }).ClickAsync();
+        await Expect(manager.GetByTestId("recent-events")).ToContainTextAsync($"pay-{dealId}");
+        await manager.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.Artifacts, "console-revenue-events.png"), FullPage = true });
+    }
+
+    private async Task<HttpClient> ApiClientAsync(params string[] scopes)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var key = (await scope.ServiceProvider.GetRequiredService<ManageApiKeys>().CreateAsync(new NewApiKey("crm", scopes), CancellationToken.None)).Value;
+        var client = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key.Secret);
+        return client;
     }
 
     [Fact]

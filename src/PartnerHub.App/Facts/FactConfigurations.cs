@@ -17,7 +17,16 @@ internal sealed class RevenueEventConfiguration : IEntityTypeConfiguration<Reven
         e.Property(x => x.Currency).HasMaxLength(3);
         e.Property(x => x.CustomerRef).HasMaxLength(200);
         e.Property(x => x.Source).HasMaxLength(50);
+        e.Property(x => x.CustomerDomain).HasMaxLength(253);
+        e.Property(x => x.ReferralCode).HasMaxLength(50);
+        e.Property(x => x.OriginalExternalId).HasMaxLength(200);
+        e.Property(x => x.Attribution).HasMaxLength(40);
+        e.Property(x => x.AttributionNote).HasMaxLength(1000);
+        e.Property(x => x.AttributedBy).HasMaxLength(254);
         e.HasIndex(x => x.ExternalId).IsUnique();
+        // A refund's payment, and a payment's refunds; a customer's first payment with its partner.
+        e.HasIndex(x => x.OriginalExternalId).HasFilter("original_external_id IS NOT NULL");
+        e.HasIndex(x => new { x.CustomerRef, x.PartnerId }).HasFilter("customer_ref IS NOT NULL");
         e.HasIndex(x => new { x.PartnerId, x.OccurredOn });
         e.HasIndex(x => x.DealRegistrationId).HasFilter("deal_registration_id IS NOT NULL");
         // Unattributed events, listed for manual attribution.

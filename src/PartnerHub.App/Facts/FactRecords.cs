@@ -39,6 +39,24 @@ public sealed class RevenueEventRecord : IFactRecord, IPartnerTagged
     /// <summary>Where the event came from: "crm", "billing", "import", "api", "demo".</summary>
     public string Source { get; set; } = "";
     public DateTimeOffset ReceivedAt { get; set; }
+
+    /// <summary>The customer's web domain as the source sent it, canonical; attribution matches it to a registration.</summary>
+    public string? CustomerDomain { get; set; }
+
+    /// <summary>The referral code the customer came with, as sent (attribution through a partner's referral code).</summary>
+    public string? ReferralCode { get; set; }
+
+    /// <summary>For a refund or chargeback: the external id of the payment it reverses (given, or found by customer).</summary>
+    public string? OriginalExternalId { get; set; }
+
+    /// <summary>How the partner was found: partner, registration, referral-code, customer-domain, customer, original, manual; null while unattributed.</summary>
+    public string? Attribution { get; set; }
+
+    /// <summary>The attribution's explanation, or why the event is still unattributed.</summary>
+    public string? AttributionNote { get; set; }
+
+    public DateTimeOffset? AttributedAt { get; set; }
+    public string? AttributedBy { get; set; }
 }
 
 /// <summary>A registered deal as the engine sees it: registered and closed dates, outcome and amount.</summary>

@@ -7,7 +7,7 @@ using PartnerHub.Core.Partners;
 namespace PartnerHub.App.Facts;
 
 /// <summary>What the engine needs to know about the partner record itself: category, and when the partnership ran.</summary>
-internal readonly record struct PartnerTerms(PartnerId Id, string Category, string Subcategory, DateOnly Start, DateOnly? End)
+public readonly record struct PartnerTerms(PartnerId Id, string Category, string Subcategory, DateOnly Start, DateOnly? End)
 {
     /// <summary>
     /// The partnership starts on the agreement's start date; partners without one (prospects) have no standing yet.

@@ -34,12 +34,18 @@ public static class Permissions
     public static readonly Permission FactsWrite = new("facts.write", [Roles.ProgramAdmin, Roles.PartnerManager], "facts:write");
     /// <summary>Partner users hold it too: the partner scope confines them to their own partner's standing.</summary>
     public static readonly Permission StandingRead = new("standing.read", Roles.All, "standing:read");
+    /// <summary>Revenue events of every partner and the unattributed ones: vendor staff only, never a partner user.</summary>
+    public static readonly Permission RevenueRead = new("revenue.read", Roles.Vendor, "revenue:read");
+    /// <summary>Send revenue events (API, batch, import): moves commission, so finance and admins, and the CRM or billing integration's key.</summary>
+    public static readonly Permission RevenueWrite = new("revenue.write", [Roles.ProgramAdmin, Roles.Finance], "revenue:write");
+    /// <summary>Attribute an unattributed event to a partner by hand, once.</summary>
+    public static readonly Permission RevenueAttribute = new("revenue.attribute", Roles.Vendor, "revenue:attribute");
 
     public static readonly IReadOnlyList<Permission> All =
     [
         PartnersRead, PartnersWrite, ProgramRead, ProgramPublish, UsersManage, ApiKeysManage, PartnerInvite,
         DealsRead, DealsRegister, DealsDecide, CustomersWrite, LedgerRead, StatementsClose, PayoutsManage, Portal, Console,
-        FactsRead, FactsWrite, StandingRead,
+        FactsRead, FactsWrite, StandingRead, RevenueRead, RevenueWrite, RevenueAttribute,
     ];
 
     /// <summary>Every scope an API key can be given.</summary>

@@ -17,10 +17,12 @@ public sealed class PostTransaction(PartnerHubDb db)
     /// <summary>The transaction in the ledger, and whether this call wrote it (false: it was already there).</summary>
     public sealed record Posted(LedgerTransaction Transaction, bool Created);
 
-    public async Task<Result<Posted>> HandleAsync(LedgerTransaction transaction, CancellationToken ct)
+    // fresh: the caller knows the source key is new (it belongs to a row it just inserted in this transaction), so the
+    // look-up is skipped; the unique index still guards.
+    public async Task<Result<Posted>> HandleAsync(LedgerTransaction transaction, CancellationToken ct, bool fresh = false)
     {
         if (Access.VendorOnly(db.Actor, "post to the ledger") is { } denied) return denied;
-        if (await LedgerReader.FindBySourceAsync(db, transaction.SourceKey, ct) is { } existing) return Replay(existing, transaction);
+        if (!fresh && await LedgerReader.FindBySourceAsync(db, transaction.SourceKey, ct) is { } existing) return Replay(existing, transaction);
 
         var (record, entries) = LedgerTransactionRecord.From(transaction);
         db.LedgerTransactions.Add(record);

@@ -39,7 +39,7 @@ public sealed class ReleaseHeldCommissions(PartnerHubDb db, DealSettingsSource s
             var related = (await LedgerReader.LoadAsync(db, db.LedgerTransactions.Where(t => ids.Contains(t.RelatesTo)), ct)).ToLookup(t => t.RelatesTo!.Value);
             foreach (var accrual in chunk)
             {
-                var release = Commissions.Release(accrual, related[accrual.Id], terms.HoldingDays, today, now);
+                var release = Core.Ledger.Commissions.Release(accrual, related[accrual.Id], terms.HoldingDays, today, now);
                 if (!release.IsSuccess) continue; // nothing left in holding
                 var posted = await post.HandleAsync(release.Value, ct);
                 if (!posted.IsSuccess) return posted.Error;

@@ -33,8 +33,10 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
 
     /// <summary>The world the requests run against: two partners, each with a user to act on, and an API key to act on.</summary>
     private sealed record World(PartnerId A, PartnerId B, Guid UserOfA, Guid UserOfB, Guid Key, string[] MarkersOfA, string[] MarkersOfB,
-        string DomainOfA, string DomainOfB, Guid DealOfA, Guid DealOfB, Guid StatementOfA, Guid StatementOfB, Guid Batch)
+        string DomainOfA, string DomainOfB, Guid DealOfA, Guid DealOfB, Guid StatementOfA, Guid StatementOfB, Guid Batch, long EventOfA, long EventOfB)
     {
+        public long OwnEvent(Caller c) => c.Partner == B ? EventOfB : EventOfA;
+        public long ForeignEvent(Caller c) => c.Partner == B ? EventOfA : EventOfB;
         public PartnerId Own(Caller c) => c.Partner == B ? B : A;
         public string ForeignDomain(Caller c) => c.Partner == B ? DomainOfA : DomainOfB;
         public Guid OwnDeal(Caller c) => c.Partner == B ? DealOfB : DealOfA;
@@ -105,6 +107,24 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
         ["GET /api/v1/payouts/{id:guid}"] = (true, (w, c, v) => Get($"/api/v1/payouts/{BatchIn(w, v)}")),
         ["GET /api/v1/payouts/{id:guid}/export"] = (true, (w, c, v) => Get($"/api/v1/payouts/{BatchIn(w, v)}/export")),
         ["POST /api/v1/payouts/{id:guid}/paid"] = (true, (w, c, v) => Json(HttpMethod.Post, $"/api/v1/payouts/{BatchIn(w, v)}/paid", new { externalReference = "MATRIX-1" })),
+        // Revenue events: vendor staff and integrations only; a partner user neither sends nor reads any.
+        ["POST /api/v1/revenue-events/"] = (false, (w, c, v) => Json(HttpMethod.Post, "/api/v1/revenue-events", NewEvent(w.Foreign(c)))),
+        ["POST /api/v1/revenue-events/batch"] = (false, (w, c, v) => Json(HttpMethod.Post, "/api/v1/revenue-events/batch", new[] { NewEvent(w.Foreign(c)) })),
+        ["POST /api/v1/revenue-events/import"] = (false, (w, c, v) => Upload("/api/v1/revenue-events/import", $"external_id,kind,occurred_on,amount,partner\n{Build.Unique("m")},payment,2026-05-02,10.00,{w.Foreign(c)}\n")),
+        ["GET /api/v1/revenue-events/"] = (false, (w, c, v) => Get("/api/v1/revenue-events?pageSize=500")),
+        ["GET /api/v1/revenue-events/{id:long}"] = (true, (w, c, v) => Get($"/api/v1/revenue-events/{EventIn(w, c, v)}")),
+        ["POST /api/v1/revenue-events/{id:long}/attribute"] = (true, (w, c, v) => Json(HttpMethod.Post, $"/api/v1/revenue-events/{EventIn(w, c, v)}/attribute", new { partner = w.Own(c).Value.ToString() })),
+        ["GET /api/v1/referral-codes/"] = (false, (w, c, v) => Get("/api/v1/referral-codes")),
+        ["POST /api/v1/referral-codes/"] = (false, (w, c, v) => Json(HttpMethod.Post, "/api/v1/referral-codes", new { partnerId = w.Foreign(c).Value, code = Build.Unique("M") })),
+    };
+
+    private static object NewEvent(PartnerId partner) => new { id = Build.Unique("matrix-"), kind = "payment", occurredOn = "2026-05-02", amount = "10.00", partner = partner.Value.ToString() };
+
+    private static long EventIn(World w, Caller c, Variant v) => v switch
+    {
+        Variant.Foreign => w.ForeignEvent(c),
+        Variant.Missing => long.MaxValue,
+        _ => w.OwnEvent(c),
     };
 
     [Fact]
@@ -198,10 +218,22 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
         var statementOfB = closed.Issued.Single(i => i.PartnerId == b.Id).StatementId;
         var batch = (await scope.ServiceProvider.GetRequiredService<CreatePayoutBatch>().HandleAsync("USD", "1.00", CancellationToken.None)).Ok();
 
+        // A revenue event of each partner, with a customer only that partner may know of.
+        var ingest = scope.ServiceProvider.GetRequiredService<PartnerHub.App.Revenue.IngestRevenueEvent>();
+        async Task<long> EventAsync(PartnerId partner, string customer) =>
+            System.Text.Json.JsonSerializer.Deserialize<PartnerHub.App.Revenue.RevenueEventReceipt>((await ingest.HandleAsync(new PartnerHub.App.Revenue.RevenueEventInput
+            {
+                Id = Build.Unique("world-"), Kind = "payment", OccurredOn = "2026-05-03", Amount = "100.00", Partner = partner.Value.ToString(), Customer = customer,
+            }, null, CancellationToken.None)).Ok().Json, PartnerHub.App.Revenue.IngestRevenueEvent.Json)!.Event.Id;
+        var customerOfA = Build.Unique("alpha-customer-");
+        var customerOfB = Build.Unique("bravo-customer-");
+        var eventOfA = await EventAsync(pa, customerOfA);
+        var eventOfB = await EventAsync(pb, customerOfB);
+
         return new World(pa, pb, userOfA.Id, userOfB.Id, key.Key.Id,
-            [a.Name, a.Domain, userOfA.Email!, dealOfA.Id.ToString(), dealOfA.CustomerName, dealOfA.CustomerDomain, statementOfA.ToString()],
-            [b.Name, b.Domain, userOfB.Email!, dealOfB.Id.ToString(), dealOfB.CustomerName, dealOfB.CustomerDomain, statementOfB.ToString()],
-            a.Domain, b.Domain, dealOfA.Id, dealOfB.Id, statementOfA, statementOfB, batch.Id);
+            [a.Name, a.Domain, userOfA.Email!, dealOfA.Id.ToString(), dealOfA.CustomerName, dealOfA.CustomerDomain, statementOfA.ToString(), customerOfA],
+            [b.Name, b.Domain, userOfB.Email!, dealOfB.Id.ToString(), dealOfB.CustomerName, dealOfB.CustomerDomain, statementOfB.ToString(), customerOfB],
+            a.Domain, b.Domain, dealOfA.Id, dealOfB.Id, statementOfA, statementOfB, batch.Id, eventOfA, eventOfB);
     }
 
     private async Task<List<Caller>> CallersAsync(World world)
@@ -250,14 +282,17 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
             var statements = await db.Statements.CountAsync(s => s.PartnerId == partner);
             var ratings = string.Join(",", await db.Set<PartnerHub.App.Facts.ManagerRatingRecord>().AsNoTracking().Where(r => r.PartnerId == partner)
                 .OrderBy(r => r.Id).Select(r => $"{r.Criterion}:{r.Score}").ToListAsync());
-            byPartner[partner] = $"{p.Version}|{p.ArchivedAt}|{u.LockoutEnd}|{u.SecurityStamp}|{roles}|{invitations}|{deals}|{ledger}|{statements}|{ratings}";
+            var events = await db.Set<PartnerHub.App.Facts.RevenueEventRecord>().CountAsync(e => e.PartnerId == partner);
+            var codes = await db.Set<PartnerHub.App.Revenue.ReferralCodeRecord>().CountAsync(r => r.PartnerId == partner);
+            byPartner[partner] = $"{p.Version}|{p.ArchivedAt}|{u.LockoutEnd}|{u.SecurityStamp}|{roles}|{invitations}|{deals}|{ledger}|{statements}|{ratings}|{events}|{codes}";
         }
 
         var key = await db.Set<ApiKey>().AsNoTracking().SingleAsync(k => k.Id == world.Key);
         var all = string.Join("#", byPartner.Values) + $"|{key.RevokedAt}|{await db.Partners.CountAsync()}|{await db.Users.CountAsync()}"
             + $"|{await db.Set<ApiKey>().CountAsync()}|{await db.Set<Invitation>().CountAsync()}|{await db.Set<PartnerHub.App.Programs.ProgramVersion>().CountAsync()}"
             + $"|{await db.DealRegistrations.CountAsync()}|{await db.Customers.CountAsync()}|{await db.LedgerTransactions.CountAsync()}|{await db.Statements.CountAsync()}"
-            + $"|{string.Join(",", await db.PayoutBatches.AsNoTracking().OrderBy(b => b.CreatedAt).Select(b => $"{b.Id}:{b.Version}").ToListAsync())}";
+            + $"|{string.Join(",", await db.PayoutBatches.AsNoTracking().OrderBy(b => b.CreatedAt).Select(b => $"{b.Id}:{b.Version}").ToListAsync())}"
+            + $"|{await db.Set<PartnerHub.App.Facts.RevenueEventRecord>().CountAsync()}|{await db.Set<PartnerHub.App.Revenue.ReferralCodeRecord>().CountAsync()}";
         return new Fingerprint(all, byPartner);
     }
 

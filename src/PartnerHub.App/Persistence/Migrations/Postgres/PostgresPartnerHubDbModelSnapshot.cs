@@ -653,11 +653,35 @@ namespace PartnerHub.App.Persistence.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("amount_minor");
 
+                    b.Property<DateTimeOffset?>("AttributedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("attributed_at");
+
+                    b.Property<string>("AttributedBy")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("attributed_by");
+
+                    b.Property<string>("Attribution")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("attribution");
+
+                    b.Property<string>("AttributionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("attribution_note");
+
                     b.Property<string>("Currency")
                         .IsRequired()
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)")
                         .HasColumnName("currency");
+
+                    b.Property<string>("CustomerDomain")
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)")
+                        .HasColumnName("customer_domain");
 
                     b.Property<string>("CustomerRef")
                         .HasMaxLength(200)
@@ -684,6 +708,11 @@ namespace PartnerHub.App.Persistence.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("occurred_on");
 
+                    b.Property<string>("OriginalExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("original_external_id");
+
                     b.Property<Guid?>("PartnerId")
                         .HasColumnType("uuid")
                         .HasColumnName("partner_id");
@@ -691,6 +720,11 @@ namespace PartnerHub.App.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
+
+                    b.Property<string>("ReferralCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("referral_code");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -709,9 +743,17 @@ namespace PartnerHub.App.Persistence.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_revenue_events_external_id");
 
+                    b.HasIndex("OriginalExternalId")
+                        .HasDatabaseName("ix_revenue_events_original_external_id")
+                        .HasFilter("original_external_id IS NOT NULL");
+
                     b.HasIndex("ReceivedAt")
                         .HasDatabaseName("ix_revenue_events_unattributed")
                         .HasFilter("partner_id IS NULL");
+
+                    b.HasIndex("CustomerRef", "PartnerId")
+                        .HasDatabaseName("ix_revenue_events_customer_ref_partner_id")
+                        .HasFilter("customer_ref IS NOT NULL");
 
                     b.HasIndex("PartnerId", "OccurredOn")
                         .HasDatabaseName("ix_revenue_events_partner_id_occurred_on");
@@ -1576,6 +1618,86 @@ namespace PartnerHub.App.Persistence.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("PartnerHub.App.Revenue.IdempotentRequestRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_hash");
+
+                    b.Property<string>("ResponseJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("response_json");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("scope");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_idempotent_requests");
+
+                    b.HasIndex("Scope", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_idempotent_requests_scope_key");
+
+                    b.ToTable("idempotent_requests", (string)null);
+                });
+
+            modelBuilder.Entity("PartnerHub.App.Revenue.ReferralCodeRecord", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.HasKey("Code")
+                        .HasName("pk_referral_codes");
+
+                    b.HasIndex("PartnerId")
+                        .HasDatabaseName("ix_referral_codes_partner_id");
+
+                    b.ToTable("referral_codes", (string)null);
+                });
+
             modelBuilder.Entity("PartnerHub.Core.Deals.DealRegistration", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2004,6 +2126,16 @@ namespace PartnerHub.App.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_statements_partners_partner_id");
+                });
+
+            modelBuilder.Entity("PartnerHub.App.Revenue.ReferralCodeRecord", b =>
+                {
+                    b.HasOne("PartnerHub.Core.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_referral_codes_partners_partner_id");
                 });
 
             modelBuilder.Entity("PartnerHub.Core.Deals.DealRegistration", b =>

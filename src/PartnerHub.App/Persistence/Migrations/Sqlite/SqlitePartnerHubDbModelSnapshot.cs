@@ -626,11 +626,35 @@ namespace PartnerHub.App.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("amount_minor");
 
+                    b.Property<long?>("AttributedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attributed_at");
+
+                    b.Property<string>("AttributedBy")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attributed_by");
+
+                    b.Property<string>("Attribution")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attribution");
+
+                    b.Property<string>("AttributionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attribution_note");
+
                     b.Property<string>("Currency")
                         .IsRequired()
                         .HasMaxLength(3)
                         .HasColumnType("TEXT")
                         .HasColumnName("currency");
+
+                    b.Property<string>("CustomerDomain")
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_domain");
 
                     b.Property<string>("CustomerRef")
                         .HasMaxLength(200)
@@ -657,6 +681,11 @@ namespace PartnerHub.App.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("occurred_on");
 
+                    b.Property<string>("OriginalExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("original_external_id");
+
                     b.Property<Guid?>("PartnerId")
                         .HasColumnType("TEXT")
                         .HasColumnName("partner_id");
@@ -664,6 +693,11 @@ namespace PartnerHub.App.Persistence.Migrations.Sqlite
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("received_at");
+
+                    b.Property<string>("ReferralCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("referral_code");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -682,9 +716,17 @@ namespace PartnerHub.App.Persistence.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_revenue_events_external_id");
 
+                    b.HasIndex("OriginalExternalId")
+                        .HasDatabaseName("ix_revenue_events_original_external_id")
+                        .HasFilter("original_external_id IS NOT NULL");
+
                     b.HasIndex("ReceivedAt")
                         .HasDatabaseName("ix_revenue_events_unattributed")
                         .HasFilter("partner_id IS NULL");
+
+                    b.HasIndex("CustomerRef", "PartnerId")
+                        .HasDatabaseName("ix_revenue_events_customer_ref_partner_id")
+                        .HasFilter("customer_ref IS NOT NULL");
 
                     b.HasIndex("PartnerId", "OccurredOn")
                         .HasDatabaseName("ix_revenue_events_partner_id_occurred_on");
@@ -1545,6 +1587,84 @@ namespace PartnerHub.App.Persistence.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("PartnerHub.App.Revenue.IdempotentRequestRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_hash");
+
+                    b.Property<string>("ResponseJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("response_json");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_idempotent_requests");
+
+                    b.HasIndex("Scope", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_idempotent_requests_scope_key");
+
+                    b.ToTable("idempotent_requests", (string)null);
+                });
+
+            modelBuilder.Entity("PartnerHub.App.Revenue.ReferralCodeRecord", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partner_id");
+
+                    b.HasKey("Code")
+                        .HasName("pk_referral_codes");
+
+                    b.HasIndex("PartnerId")
+                        .HasDatabaseName("ix_referral_codes_partner_id");
+
+                    b.ToTable("referral_codes", (string)null);
+                });
+
             modelBuilder.Entity("PartnerHub.Core.Deals.DealRegistration", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1973,6 +2093,16 @@ namespace PartnerHub.App.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_statements_partners_partner_id");
+                });
+
+            modelBuilder.Entity("PartnerHub.App.Revenue.ReferralCodeRecord", b =>
+                {
+                    b.HasOne("PartnerHub.Core.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_referral_codes_partners_partner_id");
                 });
 
             modelBuilder.Entity("PartnerHub.Core.Deals.DealRegistration", b =>

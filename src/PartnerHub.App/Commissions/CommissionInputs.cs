@@ -1,0 +1,123 @@
+using Microsoft.EntityFrameworkCore;
+using PartnerHub.App.Facts;
+using PartnerHub.App.Persistence;
+using PartnerHub.App.Programs;
+using PartnerHub.Core.Evaluation;
+using PartnerHub.Core.Facts;
+using PartnerHub.Core.Ledger;
+using PartnerHub.Core.Partners;
+using PartnerHub.Core.Programs;
+
+namespace PartnerHub.App.Commissions;
+
+/// <summary>
+/// Reads what <see cref="CommissionCalculator"/> needs about a partner on a date from the database: the program version
+/// in force, the partner's category and agreement, the tier and certification it holds (the engine's held tier, from
+/// its revenue, ratings and awards), its trailing volume, and the customer's first payment. Caches programs and partner
+/// records for the life of the scope (one request, one import).
+/// </summary>
+public sealed class CommissionInputs(PartnerHubDb db, ProgramStore programs)
+{
+    private readonly Dictionary<DateOnly, PublishedProgram> _programs = [];
+    private readonly Dictionary<PartnerId, (CommissionPartner Partner, PartnerTerms? Terms)?> _partners = [];
+
+    public async Task<PublishedProgram> ProgramAtAsync(DateOnly date, CancellationToken ct)
+    {
+        if (_programs.TryGetValue(date, out var cached)) return cached;
+        return _programs[date] = await programs.AtAsync(date, ct);
+    }
+
+    public async Task<(CommissionPartner Partner, PartnerTerms? Terms)?> PartnerAsync(PartnerId id, CancellationToken ct)
+    {
+        if (_partners.TryGetValue(id, out var cached)) return cached;
+        var p = await db.Partners.AsNoTracking().IgnoreQueryFilters().Where(p => p.Id == id)
+            .Select(p => new { p.Category, p.Subcategory, p.Stage, p.Agreement, p.UpdatedAt, p.ArchivedAt }).FirstOrDefaultAsync(ct);
+        (CommissionPartner, PartnerTerms?)? found = p is null ? null
+            : (new CommissionPartner(p.Category, p.Subcategory, p.Agreement), PartnerTerms.From(id, p.Category, p.Subcategory, p.Stage, p.Agreement, p.UpdatedAt, p.ArchivedAt));
+        return _partners[id] = found;
+    }
+
+    /// <summary>The tier and certification held on <paramref name="date"/> and the trailing-12-month volume, as the engine computes them.</summary>
+    public async Task<StandingAtDate> StandingAsync(PartnerProgram program, PartnerId partner, PartnerTerms? terms, DateOnly date, CancellationToken ct)
+    {
+        var floor = program.Tiers[^1].Key;
+        if (terms is not { } t) return new StandingAtDate(floor, null, 0, "the partner has no agreement start date, so the lowest tier");
+        var cache = await HistoryAsync(partner, program.Currency.Code, ct);
+        // Only what the held tier, the held certification and the volume read: revenue, ratings, awards. Later facts
+        // fall outside the engine's windows for this date.
+        var facts = new PartnerFacts
+        {
+            PartnerId = partner, Category = t.Category, Subcategory = t.Subcategory, PartnershipStart = t.Start, PartnershipEnd = t.End,
+            Revenue = [.. cache.Revenue], Ratings = cache.Ratings, Certifications = cache.Awards,
+        };
+        return StandingFrom(program, facts, date);
+    }
+
+    /// <summary>
+    /// One partner's revenue, ratings and awards, read once per scope (a request, or a whole import) and kept up to date
+    /// with the events this scope records (<see cref="Noted"/>), so an import of many events per partner reads each
+    /// partner's history once instead of once per event.
+    /// </summary>
+    private sealed class History
+    {
+        public required string Currency { get; init; }
+        public List<RevenueEvent> Revenue { get; } = [];
+        public ManagerRating[] Ratings { get; init; } = [];
+        public CertificationAward[] Awards { get; init; } = [];
+        public Dictionary<(string Customer, RevenueKind Kind), (DateOnly On, long Id)> First { get; } = [];
+
+        public void Add(long id, RevenueKind kind, DateOnly on, long amount, string currency, string? customer)
+        {
+            if (currency == Currency) Revenue.Add(new RevenueEvent(kind, on, amount));
+            if (customer is null) return;
+            var key = (customer, kind);
+            if (!First.TryGetValue(key, out var first) || on < first.On || (on == first.On && id < first.Id)) First[key] = (on, id);
+        }
+    }
+
+    private readonly Dictionary<PartnerId, History> _history = [];
+
+    private async Task<History> HistoryAsync(PartnerId partner, string currency, CancellationToken ct)
+    {
+        if (_history.TryGetValue(partner, out var cached) && cached.Currency == currency) return cached;
+        var history = new History
+        {
+            Currency = currency,
+            Ratings = await db.Set<ManagerRatingRecord>().AsNoTracking().IgnoreQueryFilters().Where(e => e.PartnerId == partner)
+                .Select(e => new ManagerRating(e.Criterion, e.RatedOn, e.Score)).ToArrayAsync(ct),
+            Awards = await db.Set<CertificationAwardRecord>().AsNoTracking().IgnoreQueryFilters().Where(e => e.PartnerId == partner)
+                .Select(e => new CertificationAward(e.Level, e.AwardedOn)).ToArrayAsync(ct),
+        };
+        var events = await db.Set<RevenueEventRecord>().AsNoTracking().IgnoreQueryFilters().Where(e => e.PartnerId == partner)
+            .Select(e => new { e.Id, e.Kind, e.OccurredOn, e.AmountMinor, e.Currency, e.CustomerRef }).ToListAsync(ct);
+        foreach (var e in events) history.Add(e.Id, e.Kind, e.OccurredOn, e.AmountMinor, e.Currency, e.CustomerRef);
+        return _history[partner] = history;
+    }
+
+    /// <summary>An event this scope just stored: added to the partner's history if it was read already (else the read includes it).</summary>
+    public void Noted(RevenueEventRecord e)
+    {
+        if (e.PartnerId is { } partner && _history.TryGetValue(partner, out var history))
+            history.Add(e.Id, e.Kind, e.OccurredOn, e.AmountMinor, e.Currency, e.CustomerRef);
+    }
+
+    internal static StandingAtDate StandingFrom(PartnerProgram program, PartnerFacts facts, DateOnly date)
+    {
+        var summary = Evaluator.Summarize(program, facts, date);
+        var tier = program.Tiers[Math.Clamp((int)summary.HeldTier, 0, program.Tiers.Count - 1)].Key;
+        var level = summary.CertificationHeld >= 0 && summary.CertificationHeld < program.Certification.Levels.Count
+            ? program.Certification.Levels[summary.CertificationHeld].Key : null;
+        var note = date < facts.PartnershipStart ? $"before the partnership started on {Display.Date(facts.PartnershipStart)}" : null;
+        return new StandingAtDate(tier, level, summary.RevenueMinor, note);
+    }
+
+    /// <summary>The customer's first revenue of the basis kind with this partner (by date, then arrival), and whether it is this event.</summary>
+    public async Task<CustomerHistory> CustomerAsync(RevenueEventRecord e, CancellationToken ct)
+    {
+        if (e.CustomerRef is null || e.PartnerId is not { } partner) return CustomerHistory.Unknown(e.OccurredOn);
+        var history = await HistoryAsync(partner, _history.TryGetValue(partner, out var h) ? h.Currency : e.Currency, ct);
+        return history.First.TryGetValue((e.CustomerRef, e.Kind), out var first)
+            ? new CustomerHistory(true, first.On, first.Id == e.Id)
+            : new CustomerHistory(true, e.OccurredOn, true);
+    }
+}

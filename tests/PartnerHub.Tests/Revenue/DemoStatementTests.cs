@@ -1,0 +1,68 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PartnerHub.App.Identity;
+using PartnerHub.App.Persistence;
+using PartnerHub.Core.Ledger;
+using PartnerHub.Tests.Infrastructure;
+using PartnerHub.Tests.Standing;
+using PartnerHub.Web.Ledger;
+
+namespace PartnerHub.Tests.Revenue;
+
+/// <summary>
+/// A golden statement for the demo's Zapier, computed by hand. Zapier is an integration partner (technology /
+/// integration: revenue share is its subcategory's first model with a computed amount; its agreement names none). On
+/// the demo's history it holds Strategic and the Advanced certification throughout May 2026, so its rate is
+/// byTier.strategic 20% + certificationUplift.advanced 2 points = 22%.
+///
+///   2026-05-05  payment  G1  $2,500.00   22% = $550.00                                   accrual   +550.00
+///   2026-05-12  payment  G2  $1,234.56   22% = $271.6032 → $271.60                       accrual   +271.60
+///   2026-05-20  refund   R1  $500.00 of G1: round(55000 × 50000 / 250000) = 11000        clawback  −110.00
+///   2026-05-28  chargeback C1 $1,234.56 of G2: all of it, 27160                          clawback  −271.60
+///                                                                                    closing held   440.00
+/// Everything is still held on 2026-06-15 (45 days of holding from 2026-05-05 end on 2026-06-19), so payable is 0.
+/// </summary>
+public abstract class DemoStatementTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : DemoApp
+{
+    [Fact]
+    public async Task Zapiers_May_statement_shows_each_accrual_and_clawback_with_its_explanation()
+    {
+        Guid zapier;
+        await using (var scope = app.Scope())
+            zapier = (await scope.ServiceProvider.GetRequiredService<PartnerHubDb>().Partners.SingleAsync(p => p.Domain == "zapier.com")).Id.Value;
+        var (billing, _) = await app.ApiKeyClientAsync("revenue:write");
+        var customer = Build.Unique("golden-");
+        object[] events =
+        [
+            new { id = customer + "-G1", kind = "payment", occurredOn = "2026-05-05", amount = "2500.00", partner = "zapier.com", customer },
+            new { id = customer + "-G2", kind = "payment", occurredOn = "2026-05-12", amount = "1234.56", customer },
+            new { id = customer + "-R1", kind = "refund", occurredOn = "2026-05-20", amount = "500.00", refunds = customer + "-G1" },
+            new { id = customer + "-C1", kind = "chargeback", occurredOn = "2026-05-28", amount = "1234.56", refunds = customer + "-G2" },
+        ];
+        foreach (var e in events) Assert.Equal(HttpStatusCode.Created, (await billing.PostAsJsonAsync("/api/v1/revenue-events", e, HttpAssertions.Json)).StatusCode);
+
+        var finance = await app.ClientAsync(Roles.Finance);
+        var closed = await finance.PostAsJsonAsync("/api/v1/statements/close", new { period = "2026-05" }, HttpAssertions.Json).ReadAsync<ClosedJson>(HttpStatusCode.OK);
+        var issued = closed.Issued.Single(s => s.PartnerId == zapier);
+
+        var user = await app.ClientAsync(Roles.PartnerUser, new Core.Partners.PartnerId(zapier));
+        var statement = await user.GetAsync($"/api/v1/statements/{issued.Id}").ReadAsync<StatementJson>(HttpStatusCode.OK);
+        Assert.Equal(0L, statement.Opening.NetOwed.Minor);
+        Assert.Equal(
+            [(new DateOnly(2026, 5, 5), LedgerTransactionKind.Accrual, 55_000L), (new DateOnly(2026, 5, 12), LedgerTransactionKind.Accrual, 27_160L),
+             (new DateOnly(2026, 5, 20), LedgerTransactionKind.Clawback, -11_000L), (new DateOnly(2026, 5, 28), LedgerTransactionKind.Clawback, -27_160L)],
+            statement.Lines.Select(l => (l.OccurredOn, l.Kind, l.Amount.Minor)));
+        var accruals = statement.Lines.Where(l => l.Kind == LedgerTransactionKind.Accrual).ToList();
+        Assert.All(accruals, l => Assert.Equal(("revenue-share", 22m, "strategic", "v1"), (l.Basis!.RevenueModel, l.Basis.Percent, l.Basis.Tier, l.Basis.ProgramVersion)));
+        Assert.Contains("22% of 2,500.00 USD = 550.00 USD", accruals[0].Explanation);
+        Assert.Contains("plus 2 points for Advanced", accruals[0].Explanation);
+        Assert.Contains("110.00 USD of the 550.00 USD accrued", statement.Lines[2].Explanation);
+        Assert.Equal((44_000L, 0L), (statement.Closing.Held.Minor, statement.Closing.Payable.Minor));
+    }
+}
+
+public sealed class DemoStatementOnSqlite(SqliteDemoApp app) : DemoStatementTests<SqliteDemoApp>(app);
+
+public sealed class DemoStatementOnPostgres(PostgresDemoApp app) : DemoStatementTests<PostgresDemoApp>(app);
