@@ -1,5 +1,6 @@
 using PartnerHub.App.Programs;
 using PartnerHub.Core.Evaluation;
+using PartnerHub.Core.Programs;
 using Spectre.Console;
 
 namespace PartnerHub.Cli.Programs;
@@ -29,6 +30,13 @@ internal static class SimulationPrinter
                 console.WriteLine($"  candidate: {move.CertificationExplanationAfter}");
             }
         }
+
+        var currency = PartnerHub.Core.Common.Currency.Parse(result.Payouts.Currency).Value;
+        string Money(long minor) => Display.Money(minor, currency);
+        console.WriteLine($"Payouts {result.Payouts.From:yyyy-MM-dd} to {result.Payouts.To:yyyy-MM-dd}: {Money(result.Payouts.CurrentTotalMinor)} now, " +
+            $"{Money(result.Payouts.CandidateTotalMinor)} with the candidate ({(result.Payouts.DifferenceMinor > 0 ? "+" : "")}{Money(result.Payouts.DifferenceMinor)}).");
+        foreach (var p in result.Payouts.Partners)
+            console.WriteLine($"  {p.PartnerName}: {Money(p.CurrentMinor)} → {Money(p.CandidateMinor)}");
 
         Counts(console, "Tiers", result.Tiers);
         Counts(console, "Subcategories", result.Subcategories);

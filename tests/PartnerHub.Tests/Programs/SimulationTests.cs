@@ -60,6 +60,13 @@ public abstract class SimulationTests<TApp>(TApp app) : IClassFixture<TApp> wher
         Assert.Contains("$150,000.01", move.TierExplanationAfter);
         Assert.DoesNotContain(result.Moves, m => m.PartnerId == high.Id || m.PartnerId == low.Id);
         Assert.Contains(result.Changes, c => c.Contains("$150,000.01", StringComparison.Ordinal));
+        // Payouts over the last twelve months follow the tier: the partner who drops to Preferred earns the lower reseller
+        // discount under the candidate; the others are paid exactly the same.
+        var pay = result.Payouts.Partners.Where(p => p.PartnerName.EndsWith(tag, StringComparison.Ordinal)).ToList();
+        var mid2 = Assert.Single(pay);
+        Assert.Equal(mid.Id, mid2.PartnerId);
+        Assert.True(mid2.CandidateMinor < mid2.CurrentMinor, $"{mid2.CandidateMinor} < {mid2.CurrentMinor}");
+        Assert.Equal(result.Payouts.CandidateTotalMinor - result.Payouts.CurrentTotalMinor, result.Payouts.Partners.Sum(p => p.DifferenceMinor));
         var strategic = result.Tiers.Single(t => t.Key == "strategic");
         Assert.Equal(strategic.Before!.Count - result.Moves.Count(m => m.TierBefore == "strategic" && m.TierAfter != "strategic"), strategic.After!.Count);
     }
