@@ -82,11 +82,15 @@ public sealed class DealIdentityIndex(TimeProvider clock) : IDisposable
         // Stored keys are never empty, so an empty key matches nothing.
         var domain = identity.RegistrableDomain ?? "";
         var (key, skeleton) = identity.Name.IsEmpty ? ("", "") : (identity.Name.Key, identity.Name.Skeleton);
-        var registrations = await Registrations(db)
-            .Where(d => (d.Status == DealStatus.Submitted || d.Status == DealStatus.Approved)
-                && (d.CustomerRegistrableDomain == domain || d.CustomerNameKey == key || d.CustomerNameSkeleton == skeleton))
-            .Select(d => new ActiveRegistration(d.Id, d.PartnerId, d.CustomerName, d.CustomerHost, d.SubmittedAt))
-            .ToListAsync(ct);
+        // One look-up per key, glued with UNION ALL: each uses its own partial index. Written as one OR, SQLite's
+        // planner walks the status index instead, every active registration (0.7 s at a million).
+        var active = Registrations(db).Where(d => d.Status == DealStatus.Submitted || d.Status == DealStatus.Approved);
+        var registrations = (await active.Where(d => d.CustomerRegistrableDomain == domain)
+                .Concat(active.Where(d => d.CustomerNameKey == key))
+                .Concat(active.Where(d => d.CustomerNameSkeleton == skeleton))
+                .Select(d => new ActiveRegistration(d.Id, d.PartnerId, d.CustomerName, d.CustomerHost, d.SubmittedAt))
+                .ToListAsync(ct))
+            .DistinctBy(r => r.Id);
         var customers = await Customers(db)
             .Where(c => c.RegistrableDomain == domain || c.NameKey == key || c.NameSkeleton == skeleton)
             .Select(c => new ExistingCustomer(c.Reference, c.Name, c.Domain))

@@ -110,7 +110,7 @@ internal static class BulkFactLoader
         await Task.Run(() => Parallel.ForEach(work, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct }, item =>
         {
             var sql = FactSql.Select(postgres, item.Table.Name, item.Table.Columns, item.Table.Where, item.From, item.To);
-            using IFactCursor cursor = postgres ? new NpgsqlFactCursor(connection, sql, index) : new SqliteFactCursor(connection, sql, index);
+            using IFactCursor cursor = postgres ? new NpgsqlFactCursor(connection, sql, item.Table.Columns.Length, index) : new SqliteFactCursor(connection, sql, index);
             item.Table.Read(cursor, item.From, item.To - item.From);
         }), ct);
 

@@ -231,56 +231,72 @@ internal sealed class NpgsqlFactCursor : IFactCursor
     private readonly NpgsqlBinaryExporter _export;
     private readonly IReadOnlyDictionary<Guid, int> _partners;
     private readonly Dictionary<string, string> _interned = new(StringComparer.Ordinal);
+    private readonly int _columns;
+    private int _column;
     private Guid _lastPartner;
     private int _lastPartnerIndex = -1;
 
-    public NpgsqlFactCursor(string connectionString, string sql, IReadOnlyDictionary<Guid, int> partners)
+    public NpgsqlFactCursor(string connectionString, string sql, int columns, IReadOnlyDictionary<Guid, int> partners)
     {
         _partners = partners;
+        _columns = columns;
         _connection = new NpgsqlConnection(connectionString);
         _connection.Open();
         _export = _connection.BeginBinaryExport($"COPY ({sql}) TO STDOUT (FORMAT BINARY)");
     }
 
-    public bool Next() => _export.StartRow() != -1;
+    /// <summary>
+    /// Moves to the next row. A row left part-read (a fact of a partner outside the load) is skipped to its end
+    /// first: the binary exporter refuses to start a row in the middle of another.
+    /// </summary>
+    public bool Next()
+    {
+        if (_column > 0)
+            for (; _column < _columns; _column++) _export.Skip();
+        _column = 0;
+        return _export.StartRow() != -1;
+    }
 
     public int Partner()
     {
-        var id = _export.Read<Guid>();
+        var id = Read<Guid>();
         if (id == _lastPartner && _lastPartnerIndex >= 0) return _lastPartnerIndex;
         _lastPartner = id;
         _lastPartnerIndex = _partners.TryGetValue(id, out var i) ? i : -1;
         return _lastPartnerIndex;
     }
 
-    public int Day() => _export.Read<DateOnly>().DayNumber;
+    public int Day() => Read<DateOnly>().DayNumber;
 
-    public int? DayOrNull()
-    {
-        if (!_export.IsNull) return Day();
-        _export.Skip();
-        return null;
-    }
+    public int? DayOrNull() => _export.IsNull ? SkipNull<int?>(null) : Day();
 
-    public long Long() => _export.Read<long>();
+    public long Long() => Read<long>();
 
-    public int Int() => _export.Read<int>();
+    public int Int() => Read<int>();
 
-    public int Initial() => _export.Read<int>();
+    public int Initial() => Read<int>();
 
     public string Interned()
     {
-        var s = _export.Read<string>();
+        var s = Read<string>();
         if (_interned.TryGetValue(s, out var known)) return known;
         _interned[s] = s;
         return s;
     }
 
-    public int CustomerKey()
+    public int CustomerKey() => _export.IsNull ? SkipNull(0) : Facts.CustomerKey.Of(Read<string>());
+
+    private T Read<T>()
     {
-        if (!_export.IsNull) return Facts.CustomerKey.Of(_export.Read<string>());
+        _column++;
+        return _export.Read<T>();
+    }
+
+    private T SkipNull<T>(T value)
+    {
+        _column++;
         _export.Skip();
-        return 0;
+        return value;
     }
 
     public void Dispose()

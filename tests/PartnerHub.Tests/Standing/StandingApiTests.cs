@@ -124,6 +124,27 @@ public abstract class StandingApiTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.True(overview.GetProperty("standing").GetProperty("tiers").EnumerateArray().Single(t => t.GetProperty("key").GetString() == "preferred").GetProperty("count").GetInt32() >= 1);
         Assert.Contains("Tiers against their target counts", await client.GetStringAsync("/"));
     }
+
+    [Fact]
+    public async Task Facts_of_a_partner_without_an_agreement_start_are_left_out_of_the_overview_without_breaking_it()
+    {
+        // Such a partner is not in the program yet, so the bulk load skips its rows mid-row (the PostgreSQL reader
+        // once failed on exactly that). Several rows, so the skip happens between rows, not only at the end.
+        await StandingData.PreferredPartnerAsync(app);
+        await using (var scope = app.Scope())
+        {
+            var outsider = (await scope.ServiceProvider.GetRequiredService<SavePartner>().CreateAsync(Build.Partner(), CancellationToken.None)).Value;
+            var csv = new StringBuilder("external_id,partner,kind,occurred_on,amount,customer\n");
+            for (var day = 1; day <= 5; day++) csv.Append($"{outsider.Domain}-{day},{outsider.Domain},payment,2026-05-0{day},100.00,acme\n");
+            var report = (await scope.ServiceProvider.GetRequiredService<ImportFacts>()
+                .CsvAsync("revenue-events", Encoding.UTF8.GetBytes(csv.ToString()), new ImportOptions(Strict: true), null, CancellationToken.None)).Value;
+            Assert.True(report.Applied, string.Join("; ", report.Errors));
+        }
+
+        var client = await app.ClientAsync(Roles.PartnerManager);
+        var overview = await StandingData.JsonAsync(await client.GetAsync("/api/v1/program/overview?asOf=2026-06-15"), HttpStatusCode.OK);
+        Assert.True(overview.GetProperty("standing").GetProperty("tiers").EnumerateArray().Single(t => t.GetProperty("key").GetString() == "preferred").GetProperty("count").GetInt32() >= 1);
+    }
 }
 
 public sealed class StandingApiOnSqlite(SqliteApp app) : StandingApiTests<SqliteApp>(app);
