@@ -45,8 +45,10 @@ public sealed class DealIdentityIndex(TimeProvider clock) : IDisposable
             lock (_gate) result = ConflictCheck.Check(candidate, index);
             var matched = result.Matches.Where(m => m.RegistrationId is not null).Select(m => m.RegistrationId!.Value).Distinct().ToList();
             if (matched.Count == 0) return result;
-            var active = await Registrations(db).Where(d => matched.Contains(d.Id) && (d.Status == DealStatus.Submitted || d.Status == DealStatus.Approved))
-                .Select(d => d.Id).ToListAsync(ct);
+            // By id alone, status filtered here: with the status in the WHERE, SQLite's planner picks the status index
+            // and walks every active registration (0.35 s at a million) instead of twenty primary-key look-ups.
+            var active = (await Registrations(db).Where(d => matched.Contains(d.Id)).Select(d => new { d.Id, d.Status }).ToListAsync(ct))
+                .Where(d => d.Status.IsActive()).Select(d => d.Id).ToList();
             if (active.Count == matched.Count) return result;
             lock (_gate)
                 foreach (var gone in matched.Except(active)) index.Remove(gone);
@@ -83,7 +85,7 @@ public sealed class DealIdentityIndex(TimeProvider clock) : IDisposable
         var domain = identity.RegistrableDomain ?? "";
         var (key, skeleton) = identity.Name.IsEmpty ? ("", "") : (identity.Name.Key, identity.Name.Skeleton);
         // One look-up per key, glued with UNION ALL: each uses its own partial index. Written as one OR, SQLite's
-        // planner walks the status index instead, every active registration (0.7 s at a million).
+        // planner walks the status index instead: every active registration, a third of a second at a million.
         var active = Registrations(db).Where(d => d.Status == DealStatus.Submitted || d.Status == DealStatus.Approved);
         var registrations = (await active.Where(d => d.CustomerRegistrableDomain == domain)
                 .Concat(active.Where(d => d.CustomerNameKey == key))
