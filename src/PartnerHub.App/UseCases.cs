@@ -88,7 +88,8 @@ public static class UseCases
         .AddScoped<GetPayoutBatch>()
         .AddScoped<ListPayoutBatches>()
         .AddScoped<ExportPayoutBatch>()
-        .AddScoped<MarkPayoutPaid>();
+        .AddScoped<MarkPayoutPaid>()
+        .AddScoped<CancelPayoutBatch>();
 
     private static IServiceCollection AddFactUseCases(this IServiceCollection services) => services
         .AddSingleton<ProgramFactsCache>() // everyone's facts, reloaded when a fact write bumps the stamp

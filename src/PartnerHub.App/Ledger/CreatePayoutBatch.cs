@@ -25,7 +25,7 @@ public sealed class CreatePayoutBatch(PartnerHubDb db)
         var min = Money.ParseMajor(minimum, code.Value, "minimum");
         if (!min.IsSuccess) return min.Error;
         if (min.Value.Minor <= 0) return Error.Validation("minimum", "The payout minimum must be more than zero.");
-        if (await db.PayoutBatches.AnyAsync(b => b.Currency == code.Value && b.Status != PayoutBatchStatus.Paid, ct)) return OpenBatch(code.Value);
+        if (await db.PayoutBatches.AnyAsync(b => b.Currency == code.Value && (b.Status == PayoutBatchStatus.Created || b.Status == PayoutBatchStatus.Exported), ct)) return OpenBatch(code.Value);
 
         var now = db.Clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
@@ -54,5 +54,5 @@ public sealed class CreatePayoutBatch(PartnerHubDb db)
     }
 
     private static Error OpenBatch(Currency currency) =>
-        Error.Conflict("payout_batch_open", $"A {currency} payout batch is still open; mark it paid before planning the next one.");
+        Error.Conflict("payout_batch_open", $"A {currency} payout batch is still open; mark it paid or cancel it before planning the next one.");
 }

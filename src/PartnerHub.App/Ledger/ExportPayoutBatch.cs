@@ -11,7 +11,7 @@ namespace PartnerHub.App.Ledger;
 /// <summary>
 /// Writes a payout batch as CSV for finance: one row per partner with the amount in major and minor units and why.
 /// Every cell is formula-safe (<see cref="CsvCell.Neutralize"/>): partner names come from partners. Exporting marks
-/// the batch exported (audited); exporting again is allowed and writes the same rows.
+/// the batch exported (audited); exporting again is allowed and writes the same rows; a cancelled batch is not exported.
 /// </summary>
 public sealed class ExportPayoutBatch(PartnerHubDb db)
 {
@@ -23,6 +23,7 @@ public sealed class ExportPayoutBatch(PartnerHubDb db)
         if (Access.VendorOnly(db.Actor, "export payout batches") is { } denied) return denied;
         var batch = await db.PayoutBatches.FirstOrDefaultAsync(b => b.Id == id, ct);
         if (batch is null) return Error.NotFound("Payout batch", id);
+        if (batch.Status == PayoutBatchStatus.Cancelled) return MarkPayoutPaid.Cancelled(batch); // nobody should pay from it
         var rows = await db.PayoutLines.AsNoTracking().Where(l => l.BatchId == id)
             .Join(db.Partners.IgnoreQueryFilters([PartnerScopeFilter.Name]), l => l.PartnerId, p => p.Id, (l, p) => new { l.PartnerId, p.Name, p.Domain, l.AmountMinor, l.Explanation })
             .OrderBy(r => r.Name).ThenBy(r => r.PartnerId)

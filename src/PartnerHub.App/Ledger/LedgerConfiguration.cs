@@ -85,11 +85,14 @@ internal sealed class PayoutBatchConfiguration : IEntityTypeConfiguration<Payout
         batch.Property(b => b.CreatedBy).HasMaxLength(254);
         batch.Property(b => b.PaidBy).HasMaxLength(254);
         batch.Property(b => b.ExternalReference).HasMaxLength(200);
+        batch.Property(b => b.CancelledBy).HasMaxLength(254);
+        batch.Property(b => b.CancelReason).HasMaxLength(500);
+        batch.Ignore(b => b.IsOpen);
         batch.Property(b => b.CarriedForward).HasJsonConversion();
         batch.Property(b => b.Version).IsConcurrencyToken();
 
         // At most one open batch per currency, so no payable amount is ever planned into two batches.
-        batch.HasIndex(b => b.Currency).IsUnique().HasFilter("status <> 'Paid'").HasDatabaseName("ix_payout_batches_one_open_per_currency");
+        batch.HasIndex(b => b.Currency).IsUnique().HasFilter("status IN ('Created', 'Exported')").HasDatabaseName("ix_payout_batches_one_open_per_currency");
         batch.HasIndex(b => b.CreatedAt);
     }
 }

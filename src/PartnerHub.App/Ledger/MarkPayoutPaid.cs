@@ -27,6 +27,7 @@ public sealed class MarkPayoutPaid(PartnerHubDb db)
         if (batch is null) return Error.NotFound("Payout batch", id);
         var lines = await db.PayoutLines.AsNoTracking().Where(l => l.BatchId == id).ToListAsync(ct);
         if (batch.Status == PayoutBatchStatus.Paid) return AlreadyPaid(batch, lines, reference!);
+        if (batch.Status == PayoutBatchStatus.Cancelled) return Cancelled(batch);
 
         var now = db.Clock.GetUtcNow();
         var date = paidOn ?? DateOnly.FromDateTime(now.UtcDateTime);
@@ -55,12 +56,19 @@ public sealed class MarkPayoutPaid(PartnerHubDb db)
             // Someone marked it paid between our read and our write; nothing of ours was written.
             db.ChangeTracker.Clear();
             var current = await db.PayoutBatches.AsNoTracking().FirstAsync(b => b.Id == id, ct);
-            return current.Status == PayoutBatchStatus.Paid ? AlreadyPaid(current, lines, reference!)
-                : Error.Conflict("payout_batch_changed", $"Payout batch {id} was changed (exported) at the same time; mark it paid again.");
+            return current.Status switch
+            {
+                PayoutBatchStatus.Paid => AlreadyPaid(current, lines, reference!),
+                PayoutBatchStatus.Cancelled => Cancelled(current),
+                _ => Error.Conflict("payout_batch_changed", $"Payout batch {id} was changed (exported) at the same time; mark it paid again."),
+            };
         }
 
         return PayoutBatchView.From(batch, lines);
     }
+
+    internal static Error Cancelled(PayoutBatch batch) =>
+        Error.Conflict("payout_batch_cancelled", $"Payout batch {batch.Id} was cancelled ({batch.CancelReason}); plan a new batch.");
 
     private static Result<PayoutBatchView> AlreadyPaid(PayoutBatch batch, IEnumerable<PayoutLineRecord> lines, string reference) =>
         batch.ExternalReference == reference

@@ -16,6 +16,9 @@ public enum PayoutBatchStatus
 
     /// <summary>Finance paid it; the payout transactions are posted.</summary>
     Paid,
+
+    /// <summary>Withdrawn before payment (a wrong minimum, a partner on hold): nothing moved, its balances stay payable.</summary>
+    Cancelled,
 }
 
 /// <summary>A partner left out of a batch, with its balance in minor units and why it carries forward.</summary>
@@ -47,7 +50,13 @@ public sealed class PayoutBatch : IVendorOnly, IAudited
     public DateOnly? PaidOn { get; private set; }
     public string? PaidBy { get; private set; }
     public string? ExternalReference { get; private set; }
+    public DateTimeOffset? CancelledAt { get; private set; }
+    public string? CancelledBy { get; private set; }
+    public string? CancelReason { get; private set; }
     public int Version { get; private set; }
+
+    /// <summary>Planned or exported, so it still holds its currency's one open slot.</summary>
+    public bool IsOpen => Status is PayoutBatchStatus.Created or PayoutBatchStatus.Exported;
 
     string IAudited.AuditEntity => "payout_batch";
 
@@ -73,8 +82,15 @@ public sealed class PayoutBatch : IVendorOnly, IAudited
 
     public void MarkPaid(string externalReference, DateOnly paidOn, DateTimeOffset now, string by)
     {
-        if (Status == PayoutBatchStatus.Paid) throw new InvalidOperationException($"Payout batch {Id} is already paid.");
+        if (!IsOpen) throw new InvalidOperationException($"Payout batch {Id} is {Status.ToString().ToLowerInvariant()}.");
         (Status, ExternalReference, PaidOn, PaidAt, PaidBy) = (PayoutBatchStatus.Paid, externalReference, paidOn, now, by);
+        Version++;
+    }
+
+    public void Cancel(string reason, DateTimeOffset now, string by)
+    {
+        if (!IsOpen) throw new InvalidOperationException($"Payout batch {Id} is {Status.ToString().ToLowerInvariant()}.");
+        (Status, CancelReason, CancelledAt, CancelledBy) = (PayoutBatchStatus.Cancelled, reason, now, by);
         Version++;
     }
 
@@ -92,6 +108,7 @@ public sealed class PayoutBatch : IVendorOnly, IAudited
         ["exportedAt"] = ExportedAt?.ToString("O", CultureInfo.InvariantCulture),
         ["paidOn"] = PaidOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["externalReference"] = ExternalReference,
+        ["cancelReason"] = CancelReason,
     };
 }
 

@@ -13,7 +13,7 @@ public static class LedgerCommands
         new("statements", "Partner statements.") { Subcommands = { Close(output, error) } };
 
     public static Command Payouts(TextWriter output, TextWriter error) =>
-        new("payouts", "Payout batches.") { Subcommands = { ListBatches(output, error), CreateBatch(output, error), Export(output, error), MarkPaid(output, error) } };
+        new("payouts", "Payout batches.") { Subcommands = { ListBatches(output, error), CreateBatch(output, error), Export(output, error), MarkPaid(output, error), Cancel(output, error) } };
 
     private static Command Close(TextWriter output, TextWriter error)
     {
@@ -132,6 +132,27 @@ public static class LedgerCommands
             if (!result.IsSuccess) return cli.Fail(result.Error);
             var b = result.Value;
             cli.Output.WriteLine($"Payout batch {b.Id} is paid ({b.ExternalReference}, {b.PaidOn:yyyy-MM-dd}): {b.Lines.Count} partners, {Amount(b.TotalMinor, b.Currency)} {b.Currency}.");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Cancel(TextWriter output, TextWriter error)
+    {
+        var batch = new Argument<Guid>("batch") { Description = "The payout batch id." };
+        var reason = new Option<string>("--reason") { Description = "Why the batch is withdrawn (kept on the batch).", Required = true };
+        var command = new Command("cancel", "Withdraw a planned or exported batch before payment: nothing moves, its balances stay payable.")
+        {
+            Arguments = { batch }, Options = { reason },
+        };
+        command.SetHandler(output, error, async (cli, ct) =>
+        {
+            await using var services = await cli.ServicesAsync(ct);
+            await using var scope = CliContext.CliScope(services, "payouts.cancel");
+            var result = await scope.ServiceProvider.GetRequiredService<CancelPayoutBatch>()
+                .HandleAsync(new PayoutBatchId(cli.Parse.GetValue(batch)), cli.Parse.GetValue(reason)!, ct);
+            if (!result.IsSuccess) return cli.Fail(result.Error);
+            cli.Output.WriteLine($"Payout batch {result.Value.Id} is cancelled ({result.Value.CancelReason}); its balances stay payable.");
             return ExitCodes.Success;
         });
         return command;

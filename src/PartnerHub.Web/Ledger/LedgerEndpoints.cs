@@ -24,6 +24,9 @@ public static class LedgerEndpoints
     /// <summary>The payment provider's reference for the transfer, and the business date it was paid (default today).</summary>
     public sealed record PaidRequest(string? ExternalReference, DateOnly? PaidOn);
 
+    /// <summary>Why finance withdraws the batch (required; kept on the batch and in its audit history).</summary>
+    public sealed record CancelRequest(string? Reason);
+
     public const string DefaultCurrency = "USD";
     public const string DefaultMinimum = "50.00";
 
@@ -47,6 +50,8 @@ public static class LedgerEndpoints
         payouts.MapGet("/{id:guid}/export", ExportPayoutAsync).WithSummary("The batch as CSV for finance (formula-safe cells); marks it exported.");
         payouts.MapPost("/{id:guid}/paid", MarkPaidAsync)
             .WithSummary("Mark the batch paid with the payment's external reference: posts the payouts once. Again with the same reference returns the batch; another reference answers 409.");
+        payouts.MapPost("/{id:guid}/cancel", CancelPayoutAsync)
+            .WithSummary("Cancel a planned or exported batch before payment, with a reason: nothing moved, its balances stay payable. Idempotent; a paid batch answers 409.");
 
         app.MapApi("/api/v1/partners", "Statements").MapGet("/{id:guid}/balance", BalanceAsync).RequireAuthorization(read)
             .WithSummary("A partner's balance per currency at a business date (?asOf=YYYY-MM-DD, default today): held, payable, receivable, net owed.");
@@ -97,6 +102,12 @@ public static class LedgerEndpoints
     private static async Task<Results<Ok<PayoutBatchView>, ProblemHttpResult>> MarkPaidAsync(Guid id, PaidRequest request, MarkPayoutPaid mark, CancellationToken ct)
     {
         var result = await mark.HandleAsync(new PayoutBatchId(id), request.ExternalReference ?? "", request.PaidOn, ct);
+        return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+    }
+
+    private static async Task<Results<Ok<PayoutBatchView>, ProblemHttpResult>> CancelPayoutAsync(Guid id, CancelRequest request, CancelPayoutBatch cancel, CancellationToken ct)
+    {
+        var result = await cancel.HandleAsync(new PayoutBatchId(id), request.Reason ?? "", ct);
         return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
     }
 

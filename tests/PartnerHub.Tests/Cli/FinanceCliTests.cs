@@ -77,7 +77,7 @@ public abstract partial class FinanceCliTests(DatabaseProvider provider) : IAsyn
     }
 
     [Fact]
-    public async Task Statements_close_and_payouts_create_export_and_mark_paid_once()
+    public async Task Statements_close_and_payouts_create_cancel_export_and_mark_paid_once()
     {
         var partner = await _app.PartnerAsync();
         var earned = _app.Today.AddDays(-60); // past the program's 45-day holding period
@@ -103,7 +103,15 @@ public abstract partial class FinanceCliTests(DatabaseProvider provider) : IAsyn
         var created = await RunAsync("payouts", "create", "--currency", "USD", "--minimum", "50.00");
         Assert.Equal((ExitCodes.Success, ""), (created.Exit, created.Err));
         Assert.Contains("1 partners, 200.00 USD", created.Out);
+        var withdrawn = BatchId().Match(created.Out).Groups[1].Value;
+        Assert.Equal(ExitCodes.Usage, (await RunAsync("payouts", "cancel", withdrawn)).Exit); // the reason is required
+        var cancel = await RunAsync("payouts", "cancel", withdrawn, "--reason", "Wrong minimum");
+        Assert.Equal((ExitCodes.Success, ""), (cancel.Exit, cancel.Err));
+        Assert.Contains("is cancelled (Wrong minimum); its balances stay payable", cancel.Out);
+        created = await RunAsync("payouts", "create", "--currency", "USD", "--minimum", "50.00"); // the slot is free again
+        Assert.Contains("1 partners, 200.00 USD", created.Out);
         var batch = BatchId().Match(created.Out).Groups[1].Value;
+        Assert.NotEqual(withdrawn, batch);
         Assert.Contains(batch, (await RunAsync("payouts", "list")).Out);
 
         var file = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.csv");
@@ -121,6 +129,8 @@ public abstract partial class FinanceCliTests(DatabaseProvider provider) : IAsyn
         var other = await RunAsync("payouts", "mark-paid", batch, "--reference", "WIRE-78");
         Assert.Equal(ExitCodes.Failure, other.Exit);
         Assert.Equal($"error: Payout batch {batch} was already marked paid with reference 'WIRE-77'.", other.Err.Trim());
+        var tooLate = await RunAsync("payouts", "cancel", batch, "--reason", "Oops");
+        Assert.Equal((ExitCodes.Failure, $"error: Payout batch {batch} was paid (WIRE-77); a paid batch cannot be cancelled."), (tooLate.Exit, tooLate.Err.Trim()));
         await using (var db = _app.Open())
             Assert.Equal(1, db.LedgerTransactions.Count(t => t.Kind == LedgerTransactionKind.Payout));
 

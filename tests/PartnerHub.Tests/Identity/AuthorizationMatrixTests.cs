@@ -107,6 +107,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
         ["GET /api/v1/payouts/{id:guid}"] = (true, (w, c, v) => Get($"/api/v1/payouts/{BatchIn(w, v)}")),
         ["GET /api/v1/payouts/{id:guid}/export"] = (true, (w, c, v) => Get($"/api/v1/payouts/{BatchIn(w, v)}/export")),
         ["POST /api/v1/payouts/{id:guid}/paid"] = (true, (w, c, v) => Json(HttpMethod.Post, $"/api/v1/payouts/{BatchIn(w, v)}/paid", new { externalReference = "MATRIX-1" })),
+        ["POST /api/v1/payouts/{id:guid}/cancel"] = (true, (w, c, v) => Json(HttpMethod.Post, $"/api/v1/payouts/{BatchIn(w, v)}/cancel", new { reason = "matrix" })),
         // Revenue events: vendor staff and integrations only; a partner user neither sends nor reads any.
         ["POST /api/v1/revenue-events/"] = (false, (w, c, v) => Json(HttpMethod.Post, "/api/v1/revenue-events", NewEvent(w.Foreign(c)))),
         ["POST /api/v1/revenue-events/batch"] = (false, (w, c, v) => Json(HttpMethod.Post, "/api/v1/revenue-events/batch", new[] { NewEvent(w.Foreign(c)) })),

@@ -198,6 +198,37 @@ public abstract class StatementAndPayoutTests(DatabaseProvider provider) : IAsyn
     }
 
     [Fact]
+    public async Task A_cancelled_batch_moves_nothing_frees_its_currency_and_can_be_neither_paid_nor_exported()
+    {
+        var partner = await _app.PartnerAsync();
+        await _app.PostAsync(Accrual(_app, partner, RevenueShare(1_000_00, 10m))); // 100.00
+        _app.Clock.Advance(TimeSpan.FromDays(45));
+        await Release();
+        var first = (await _app.Run<CreatePayoutBatch, Result<PayoutBatchView>>(u => u.HandleAsync("USD", "50.00", Ct), As.Manager)).Ok();
+        var id = new PayoutBatchId(first.Id);
+        (await _app.Run<CancelPayoutBatch, Result<PayoutBatchView>>(u => u.HandleAsync(id, "  ", Ct), As.Manager)).Failed("validation");
+
+        var cancelled = (await _app.Run<CancelPayoutBatch, Result<PayoutBatchView>>(u => u.HandleAsync(id, "Bank details missing", Ct), As.Manager)).Ok();
+        Assert.Equal(("cancelled", "Bank details missing"), (cancelled.Status, cancelled.CancelReason));
+        var again = (await _app.Run<CancelPayoutBatch, Result<PayoutBatchView>>(u => u.HandleAsync(id, "Twice", Ct), As.Manager)).Ok();
+        Assert.Equal("Bank details missing", again.CancelReason); // idempotent: the first reason stays
+        (await _app.Run<MarkPayoutPaid, Result<PayoutBatchView>>(u => u.HandleAsync(id, "WIRE-1", null, Ct), As.Manager)).Failed("payout_batch_cancelled");
+        (await _app.Run<ExportPayoutBatch, Result<int>>(u => u.HandleAsync(id, new StringWriter(), Ct), As.Manager)).Failed("payout_batch_cancelled");
+        Assert.Equal(100_00L, (await BalanceAsync(partner)).Payable.Minor); // nothing moved
+
+        // The currency's slot is free: the next batch plans the same balance, and is paid once.
+        var second = (await _app.Run<CreatePayoutBatch, Result<PayoutBatchView>>(u => u.HandleAsync("USD", "50.00", Ct), As.Manager)).Ok();
+        Assert.Equal([(partner.Value, 100_00L)], second.Lines.Select(l => (l.PartnerId, l.AmountMinor)));
+        (await _app.Run<MarkPayoutPaid, Result<PayoutBatchView>>(u => u.HandleAsync(new PayoutBatchId(second.Id), "WIRE-2", null, Ct), As.Manager)).Ok();
+        (await _app.Run<CancelPayoutBatch, Result<PayoutBatchView>>(u => u.HandleAsync(new PayoutBatchId(second.Id), "Too late", Ct), As.Manager)).Failed("payout_already_paid");
+        Assert.Equal(0L, (await BalanceAsync(partner)).Payable.Minor);
+        await using var db = _app.Open();
+        Assert.Equal(1, await db.LedgerTransactions.CountAsync(t => t.Kind == LedgerTransactionKind.Payout, Ct));
+        var audit = await db.AuditEntries.Where(a => a.Entity == "payout_batch" && a.EntityId == id.ToString()).OrderBy(a => a.At).Select(a => a.Action).ToListAsync(Ct);
+        Assert.Equal(["created", "updated"], audit);
+    }
+
+    [Fact]
     public async Task Concurrent_mark_paid_calls_post_each_payout_once()
     {
         var partners = new[] { await _app.PartnerAsync(), await _app.PartnerAsync(), await _app.PartnerAsync() };

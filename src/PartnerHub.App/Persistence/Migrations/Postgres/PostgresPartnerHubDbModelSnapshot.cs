@@ -1263,6 +1263,20 @@ namespace PartnerHub.App.Persistence.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("as_of");
 
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<string>("CancelledBy")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("cancelled_by");
+
                     b.Property<string>("CarriedForward")
                         .IsRequired()
                         .HasColumnType("text")
@@ -1338,7 +1352,7 @@ namespace PartnerHub.App.Persistence.Migrations.Postgres
                     b.HasIndex("Currency")
                         .IsUnique()
                         .HasDatabaseName("ix_payout_batches_one_open_per_currency")
-                        .HasFilter("status <> 'Paid'");
+                        .HasFilter("status IN ('Created', 'Exported')");
 
                     b.ToTable("payout_batches", (string)null);
                 });

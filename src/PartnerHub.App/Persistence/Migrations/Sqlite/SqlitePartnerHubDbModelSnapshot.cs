@@ -1232,6 +1232,20 @@ namespace PartnerHub.App.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("as_of");
 
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<string>("CancelledBy")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancelled_by");
+
                     b.Property<string>("CarriedForward")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -1307,7 +1321,7 @@ namespace PartnerHub.App.Persistence.Migrations.Sqlite
                     b.HasIndex("Currency")
                         .IsUnique()
                         .HasDatabaseName("ix_payout_batches_one_open_per_currency")
-                        .HasFilter("status <> 'Paid'");
+                        .HasFilter("status IN ('Created', 'Exported')");
 
                     b.ToTable("payout_batches", (string)null);
                 });
