@@ -38,6 +38,7 @@ public static class UseCases
         .AddScoped<ExportPartners>()
         .AddScoped<GetAuditTrail>()
         .AddScoped<DemoData>()
+        .AddScoped<DemoMoney>()
         .AddDealUseCases()
         .AddLedgerUseCases()
         .AddFactUseCases()

@@ -132,6 +132,17 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         await Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.Artifacts, "console-payouts.png"), FullPage = true });
         Assert.DoesNotContain("Your deals", await page.Locator("nav.sidebar").InnerTextAsync()); // the console's navigation, not the portal's
+        await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "DEMO-ACH-" + DateTime.UtcNow.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture) })).ToBeVisibleAsync(); // the demo's paid batch
+
+        // The demo paid balances of $1,000.00 and more; a batch of the smaller ones is planned, then withdrawn before payment.
+        await page.GetByLabel("Minimum payout").FillAsync("50.00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create batch" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Payout batch of");
+        await page.GetByLabel("Reason").FillAsync("Two partners' bank details are missing.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel batch" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Cancelled.");
+        await Expect(page.Locator(".status-cancelled")).ToHaveTextAsync("cancelled");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Mark paid" })).ToHaveCountAsync(0);
 
         var partner = await app.SignInAsync("pat.admin@zapier.com");
         await partner.GetByRole(AriaRole.Link, new() { Name = "Statements", Exact = true }).ClickAsync();

@@ -7,8 +7,8 @@ using PartnerHub.Core.Partners;
 
 namespace PartnerHub.App.Demo;
 
-/// <summary>Loads the demo ecosystem and one user per role into an empty database; never touches one that has partners.</summary>
-public sealed class DemoData(PartnerHubDb db, SavePartner save, CreateUser createUser, UserManager<AppUser> users)
+/// <summary>Loads the demo ecosystem, its deals and money, and one user per role into an empty database; never touches one that has partners.</summary>
+public sealed class DemoData(PartnerHubDb db, SavePartner save, DemoMoney money, CreateUser createUser, UserManager<AppUser> users)
 {
     /// <summary>The one password of every demo user; printed at start-up, so never use demo mode with real data.</summary>
     public const string Password = "demo-password-2026";
@@ -34,6 +34,7 @@ public sealed class DemoData(PartnerHubDb db, SavePartner save, CreateUser creat
             Ensure((await save.CreateAsync(details, ct)).Error, details.Name ?? "partner");
 
         await DemoFacts.LoadAsync(db, today, ct);
+        await money.LoadAsync(ct);
 
         foreach (var user in Users)
         {

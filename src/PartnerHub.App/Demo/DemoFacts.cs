@@ -200,9 +200,14 @@ public static class DemoFacts
                     // Most customers stay from year to year; a few are replaced.
                     var customer = $"cust-{partner.Domain}-{random.Next(customers) + (monthsAgo / 12 * (random.Next(12) == 0 ? customers : 0))}";
                     batch.Revenue.Add(Event(RevenueKind.Invoice, day.AddDays(-14) < start ? day : day.AddDays(-14), amount, customer));
-                    batch.Revenue.Add(Event(RevenueKind.Payment, day, amount, customer));
+                    var payment = Event(RevenueKind.Payment, day, amount, customer);
+                    batch.Revenue.Add(payment);
                     if (random.Next(60) == 0 && day.AddDays(20) <= _last)
-                        batch.Revenue.Add(Event(RevenueKind.Refund, day.AddDays(20), amount / 2, customer));
+                    {
+                        var refund = Event(RevenueKind.Refund, day.AddDays(20), amount / 2, customer);
+                        refund.OriginalExternalId = payment.ExternalId; // so the commission on the payment is clawed back in proportion
+                        batch.Revenue.Add(refund);
+                    }
                 }
             }
         }

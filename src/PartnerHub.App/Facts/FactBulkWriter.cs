@@ -41,7 +41,7 @@ public static class FactBulkWriter
     }
 
     public static Task WriteAsync(PartnerHubDb db, IEnumerable<RevenueEventRecord> rows, CancellationToken ct) =>
-        WriteAsync(db, "revenue_events", ["external_id", "partner_id", "kind", "occurred_on", "amount_minor", "currency", "customer_ref", "deal_registration_id", "source", "received_at"], rows, (w, e) =>
+        WriteAsync(db, "revenue_events", ["external_id", "partner_id", "kind", "occurred_on", "amount_minor", "currency", "customer_ref", "deal_registration_id", "original_external_id", "source", "received_at"], rows, (w, e) =>
         {
             w.Text(e.ExternalId);
             if (e.PartnerId is { } p) w.Guid(p.Value);
@@ -53,6 +53,7 @@ public static class FactBulkWriter
             w.Text(e.CustomerRef);
             if (e.DealRegistrationId is { } d) w.Guid(d);
             else w.Text(null);
+            w.Text(e.OriginalExternalId);
             w.Text(e.Source);
             w.Instant(e.ReceivedAt);
         }, ct);

@@ -2,8 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PartnerHub.App.Commissions;
+using PartnerHub.App.Facts;
 using PartnerHub.App.Identity;
+using PartnerHub.App.Ledger;
 using PartnerHub.App.Persistence;
+using PartnerHub.Core.Deals;
+using PartnerHub.Core.Facts;
 using PartnerHub.Core.Ledger;
 using PartnerHub.Tests.Infrastructure;
 using PartnerHub.Tests.Standing;
@@ -21,8 +26,11 @@ namespace PartnerHub.Tests.Revenue;
 ///   2026-05-12  payment  G2  $1,234.56   22% = $271.6032 → $271.60                       accrual   +271.60
 ///   2026-05-20  refund   R1  $500.00 of G1: round(55000 × 50000 / 250000) = 11000        clawback  −110.00
 ///   2026-05-28  chargeback C1 $1,234.56 of G2: all of it, 27160                          clawback  −271.60
-///                                                                                    closing held   440.00
-/// Everything is still held on 2026-06-15 (45 days of holding from 2026-05-05 end on 2026-06-19), so payable is 0.
+///                                                                                     held moves   +440.00
+/// Everything is still held on 2026-06-15 (45 days of holding from 2026-05-05 end on 2026-06-19), so payable moves 0.
+/// The demo closed May at start-up (its own commission history), so these back-dated events are not edited into that
+/// statement: closing May again issues an adjusting statement, sequence 2, with exactly these four lines, opening
+/// where the first one closed.
 /// </summary>
 public abstract class DemoStatementTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : DemoApp
 {
@@ -49,7 +57,9 @@ public abstract class DemoStatementTests<TApp>(TApp app) : IClassFixture<TApp> w
 
         var user = await app.ClientAsync(Roles.PartnerUser, new Core.Partners.PartnerId(zapier));
         var statement = await user.GetAsync($"/api/v1/statements/{issued.Id}").ReadAsync<StatementJson>(HttpStatusCode.OK);
-        Assert.Equal(0L, statement.Opening.NetOwed.Minor);
+        var first = (await user.GetAsync("/api/v1/statements?period=2026-05").ReadAsync<List<StatementSummaryJson>>(HttpStatusCode.OK)).Single(s => s.Sequence == 1);
+        Assert.Equal((2, true), (statement.Sequence, statement.Adjusting));
+        Assert.Equal(first.Closing, statement.Opening);
         Assert.Equal(
             [(new DateOnly(2026, 5, 5), LedgerTransactionKind.Accrual, 55_000L), (new DateOnly(2026, 5, 12), LedgerTransactionKind.Accrual, 27_160L),
              (new DateOnly(2026, 5, 20), LedgerTransactionKind.Clawback, -11_000L), (new DateOnly(2026, 5, 28), LedgerTransactionKind.Clawback, -27_160L)],
@@ -59,7 +69,37 @@ public abstract class DemoStatementTests<TApp>(TApp app) : IClassFixture<TApp> w
         Assert.Contains("22% of 2,500.00 USD = 550.00 USD", accruals[0].Explanation);
         Assert.Contains("plus 2 points for Advanced", accruals[0].Explanation);
         Assert.Contains("110.00 USD of the 550.00 USD accrued", statement.Lines[2].Explanation);
-        Assert.Equal((44_000L, 0L), (statement.Closing.Held.Minor, statement.Closing.Payable.Minor));
+        Assert.Equal((44_000L, 0L), (statement.Closing.Held.Minor - statement.Opening.Held.Minor, statement.Closing.Payable.Minor - statement.Opening.Payable.Minor));
+    }
+
+    /// <summary>The demo's own money path, loaded at start-up on 2026-06-15: every workflow state, through to a paid batch.</summary>
+    [Fact]
+    public async Task The_demo_runs_deals_and_money_from_registration_to_payout()
+    {
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<PartnerHubDb>();
+        var states = await db.DealRegistrations.Select(d => d.Status).Distinct().ToListAsync();
+        Assert.Equal(Enum.GetValues<DealStatus>().Order(), states.Order());
+        Assert.Contains(await db.DealRegistrations.ToListAsync(), d => d.PendingExtension is not null);
+
+        // A won registration's payments are attributed through it, and each accrued commission.
+        var won = await db.DealRegistrations.Where(d => d.Status == DealStatus.Won).Select(d => d.Id.Value).ToListAsync();
+        var payments = await db.Set<RevenueEventRecord>().Where(e => e.Kind == RevenueKind.Payment && e.DealRegistrationId != null && won.Contains(e.DealRegistrationId.Value))
+            .Select(e => e.Id).ToListAsync();
+        Assert.NotEmpty(payments);
+        var keys = payments.Select(id => AccrueCommissions.AccrualPrefix + id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(payments.Count, await db.LedgerTransactions.CountAsync(t => keys.Contains(t.SourceKey) && t.Kind == LedgerTransactionKind.Accrual));
+
+        // Statements for the three months before, a paid batch, and a ledger that balances.
+        var periods = await db.Statements.Select(s => s.Period).Distinct().ToListAsync();
+        Assert.Subset(periods.ToHashSet(), new HashSet<string> { "2026-03", "2026-04", "2026-05" });
+        var batch = await db.PayoutBatches.SingleAsync(b => b.ExternalReference == "DEMO-ACH-20260615");
+        Assert.Equal(PayoutBatchStatus.Paid, batch.Status);
+        Assert.Equal(batch.LineCount, await db.LedgerTransactions.CountAsync(t => t.Kind == LedgerTransactionKind.Payout && t.SourceKey.StartsWith($"payout:{batch.Id}:")));
+        Assert.Equal(0L, await db.LedgerEntries.SumAsync(e => e.AmountMinor));
+
+        var manager = await app.ClientAsync(Roles.PartnerManager);
+        Assert.Contains("Stark Components", await manager.GetStringAsync("/api/v1/deals/overdue")); // Make's, four days without a decision
     }
 }
 
