@@ -98,5 +98,6 @@ public static class UseCases
         .AddScoped<ImportFacts>()
         .AddScoped<ListFacts>()
         .AddScoped<GetStanding>()
-        .AddScoped<GetProgramOverview>();
+        .AddScoped<GetProgramOverview>()
+        .AddScoped<ListReviews>();
 }

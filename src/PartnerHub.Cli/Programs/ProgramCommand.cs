@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using PartnerHub.App.Programs;
+using PartnerHub.App.Standing;
 using PartnerHub.Core.Common;
 using PartnerHub.Core.Programs;
 using Spectre.Console;
@@ -9,9 +10,9 @@ namespace PartnerHub.Cli.Programs;
 
 public static class ProgramCommand
 {
-    public static Command Create(TextWriter output, TextWriter error) => new("program", "The partner program: validate, show, compare and publish versions.")
+    public static Command Create(TextWriter output, TextWriter error) => new("program", "The partner program: validate, show, compare and publish versions; the review worklist.")
     {
-        Subcommands = { Validate(output, error), Show(output, error), Versions(output, error), Diff(output, error), Simulate(output, error), Publish(output, error) },
+        Subcommands = { Validate(output, error), Show(output, error), Versions(output, error), Diff(output, error), Simulate(output, error), Publish(output, error), Reviews(output, error) },
     };
 
     private static Command Validate(TextWriter output, TextWriter error)
@@ -177,5 +178,34 @@ public static class ProgramCommand
 
         var version = await ResolveAsync(store, which, ct);
         return version.IsSuccess ? version.Value.Program : Error.NotFound("Program file or version", which);
+    }
+
+    private static Command Reviews(TextWriter output, TextWriter error)
+    {
+        var asOf = new Option<string?>("--as-of") { Description = "The date to review on (yyyy-MM-dd); today when omitted." };
+        var json = new Option<bool>("--json") { Description = "Print the worklist as JSON, as the API returns it." };
+        var command = new Command("reviews", "The review worklist: proposed promotions and demotions, partners ready for a higher certification level, renewals due.")
+        {
+            Options = { asOf, json },
+        };
+        command.SetHandler(output, error, async (cli, ct) =>
+        {
+            var date = GetStanding.ParseAsOf(cli.Parse.GetValue(asOf), "--as-of");
+            if (!date.IsSuccess) return cli.Fail(date.Error);
+            await using var services = await cli.ServicesAsync(ct);
+            await using var scope = CliContext.CliScope(services, "program.reviews");
+            var list = await scope.ServiceProvider.GetRequiredService<ListReviews>().HandleAsync(date.Value, ct);
+            if (cli.Parse.GetValue(json))
+            {
+                cli.Output.WriteLine(System.Text.Json.JsonSerializer.Serialize(list, CliJson.Options));
+                return ExitCodes.Success;
+            }
+
+            cli.Output.WriteLine($"{list.Items.Count} to review on {list.AsOf:yyyy-MM-dd} (program {list.ProgramVersion}).");
+            foreach (var item in list.Items)
+                cli.Output.WriteLine($"{item.Kind,-14} {item.PartnerName}: {item.From} -> {item.To}{(item.EffectiveOn is { } on ? $" on {on:yyyy-MM-dd}" : "")}. {item.Explanation}");
+            return ExitCodes.Success;
+        });
+        return command;
     }
 }

@@ -14,9 +14,11 @@ public static class StandingEndpoints
         app.MapApi("/api/v1/partners", "Standing")
             .MapGet("/{id:guid}/standing", StandingAsync).RequireAuthorization(Permissions.StandingRead.Name)
             .WithSummary("Where a partner stands on a date (?asOf=YYYY-MM-DD, default today) under the program version in force then: tier with every criterion check, certification, KPIs, targets, health, and why. Partner users see only their own partner.");
-        app.MapApi("/api/v1/program", "Standing")
-            .MapGet("/overview", OverviewAsync).RequireAuthorization(Permissions.ProgramRead.Name)
+        var program = app.MapApi("/api/v1/program", "Standing");
+        program.MapGet("/overview", OverviewAsync).RequireAuthorization(Permissions.ProgramRead.Name)
             .WithSummary("The whole program on a date (?asOf=YYYY-MM-DD): partners per tier, category and subcategory against their target ranges, certification counts and program KPIs.");
+        program.MapGet("/reviews", ReviewsAsync).RequireAuthorization(Permissions.ProgramRead.Name)
+            .WithSummary("The review worklist on a date (?asOf=YYYY-MM-DD): proposed promotions and demotions (with the grace period), partners eligible for a higher certification level, and levels due for renewal, each explained.");
     }
 
     private static async Task<Results<Ok<StandingView>, ProblemHttpResult>> StandingAsync(
@@ -26,6 +28,13 @@ public static class StandingEndpoints
         if (!date.IsSuccess) return date.Error.ToProblem();
         var result = await standing.HandleAsync(new PartnerId(id), date.Value, ct);
         return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+    }
+
+    private static async Task<Results<Ok<ReviewList>, ProblemHttpResult>> ReviewsAsync([FromQuery] string? asOf, ListReviews reviews, CancellationToken ct)
+    {
+        var date = GetStanding.ParseAsOf(asOf);
+        if (!date.IsSuccess) return date.Error.ToProblem();
+        return TypedResults.Ok(await reviews.HandleAsync(date.Value, ct));
     }
 
     private static async Task<Results<Ok<ProgramOverview>, ProblemHttpResult>> OverviewAsync(

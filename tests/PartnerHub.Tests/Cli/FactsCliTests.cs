@@ -25,7 +25,7 @@ public abstract class FactsCliTests(DatabaseProvider provider)
     }
 
     [Fact]
-    public async Task Facts_import_then_standing_explains_the_tier_on_any_date()
+    public async Task Facts_import_then_standing_and_reviews_explain_the_tier_on_any_date()
     {
         var db = await TestDatabases.CreateAsync(provider);
         Assert.Equal(0, (await RunAsync(db, "partners", "import", TempFile("name,domain,subcategory,stage,agreement_starts_on\nAcme Resale,acme-resale.com,resellers,active,2025-01-01\n"))).Exit);
@@ -45,7 +45,7 @@ public abstract class FactsCliTests(DatabaseProvider provider)
         Assert.Equal(0, (await RunAsync(db, "facts", "import", "ratings", TempFile(ratings))).Exit);
         Assert.Equal(ExitCodes.Failure, (await RunAsync(db, "facts", "import", "horoscopes", TempFile(ratings))).Exit);
 
-        // $36,000.00 collected in the 12 months to 2025-12-31: Preferred since the review of 2026-01-01.
+        // $36,000.00 collected in the 12 months to 2025-12-31: Preferred (since the review of 2025-10-01).
         var text = await RunAsync(db, "standing", "acme-resale.com", "--as-of", "2026-01-02");
         Assert.Equal((0, ""), (text.Exit, text.Err));
         Assert.Contains("Tier: Preferred", text.Out);
@@ -56,6 +56,14 @@ public abstract class FactsCliTests(DatabaseProvider provider)
         using var doc = JsonDocument.Parse(json.Out);
         Assert.Equal("standard", doc.RootElement.GetProperty("tier").GetProperty("held").GetString());
         Assert.Equal("2025-06-30", doc.RootElement.GetProperty("asOf").GetString());
+
+        // $27,000.00 by 2025-09-15 qualifies for Preferred; the review of 2025-07-01 saw $18,000.00. The worklist shows
+        // the promotion the next review makes.
+        var reviews = await RunAsync(db, "program", "reviews", "--as-of", "2025-09-15");
+        Assert.Equal((0, ""), (reviews.Exit, reviews.Err));
+        Assert.Contains("promotion      Acme Resale: Standard Partners -> Preferred Partners on 2025-10-01.", reviews.Out);
+        Assert.StartsWith("0 to review on 2025-10-02", (await RunAsync(db, "program", "reviews", "--as-of", "2025-10-02")).Out); // promoted
+        Assert.Equal(ExitCodes.Failure, (await RunAsync(db, "program", "reviews", "--as-of", "December")).Exit);
 
         Assert.Equal(ExitCodes.Failure, (await RunAsync(db, "standing", "acme-resale.com", "--as-of", "yesterday")).Exit);
         Assert.Equal(ExitCodes.Failure, (await RunAsync(db, "standing", "nobody.example.org")).Exit);

@@ -1,5 +1,7 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using PartnerHub.App.Identity;
 using PartnerHub.App.Persistence;
 using PartnerHub.App.Standing;
 using PartnerHub.Tests.Infrastructure;
@@ -38,6 +40,33 @@ public abstract class DemoStandingTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.True(tiers["standard"] > 80, spread);
         Assert.True(overview.Standing.Certifications.Sum(c => c.Held) > 10);
         Assert.Contains(overview.Standing.Kpis, k => k.Key == "revenue-share" && k.Value > 0);
+    }
+
+    [Fact]
+    public async Task The_review_worklist_lists_the_demos_promotions_and_demotions_as_their_standings_propose_them()
+    {
+        var manager = await app.ClientAsync(Roles.PartnerManager);
+        var list = await StandingData.JsonAsync(await manager.GetAsync("/api/v1/program/reviews?asOf=2026-06-15"), HttpStatusCode.OK);
+        var items = list.GetProperty("items").EnumerateArray().ToList();
+        var kinds = items.Select(i => i.GetProperty("kind").GetString()).ToHashSet();
+        // The demo has a partner whose revenue collapsed (demoted, or held by the grace period, depending on where the
+        // date falls in the review cadence) and certifications that expire.
+        Assert.True(kinds.Contains("demotion") || kinds.Contains("demotion-held"), string.Join(", ", kinds));
+        Assert.Contains("renewal", kinds);
+
+        // Each tier line is what that partner's own standing proposes, with the same explanation.
+        foreach (var item in items.Where(i => i.GetProperty("kind").GetString() is "promotion" or "demotion" or "demotion-held"))
+        {
+            var id = item.GetProperty("partnerId").GetGuid();
+            var tier = (await StandingData.JsonAsync(await manager.GetAsync($"/api/v1/partners/{id}/standing?asOf=2026-06-15"), HttpStatusCode.OK)).GetProperty("tier");
+            var change = tier.GetProperty("change").GetString() switch { "demotionHeld" => "demotion-held", var c => c };
+            Assert.Equal(change, item.GetProperty("kind").GetString());
+            Assert.Equal(tier.GetProperty("changeExplanation").GetString(), item.GetProperty("explanation").GetString());
+        }
+
+        Assert.Contains("Reviews", await manager.GetStringAsync("/reviews?asOf=2026-06-15"));
+        var problem = await (await manager.GetAsync("/api/v1/program/reviews?asOf=June")).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("asOf", problem.Keys);
     }
 }
 

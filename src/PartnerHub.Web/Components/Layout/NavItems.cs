@@ -17,6 +17,7 @@ public static class NavItems
         new("Overview", "/", Roles.Vendor),
         new("Partners", "/partners", Permissions.PartnersRead.Roles),
         new("Program", "/program", Permissions.ProgramRead.Roles),
+        new("Reviews", "/reviews", Permissions.ProgramRead.Roles),
         new("Deals", "/deals", [.. Permissions.DealsRead.Roles.Intersect(Roles.Vendor)]),
         new("Revenue events", "/revenue-events", Permissions.RevenueRead.Roles),
         new("Statements", "/statements", [.. Permissions.LedgerRead.Roles.Intersect(Roles.Vendor)]),
