@@ -198,7 +198,7 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
     }
 
     [Fact]
-    public async Task A_manager_tries_a_program_change_and_sees_who_would_move_before_publishing()
+    public async Task A_manager_tries_a_program_change_sees_who_would_move_and_opens_the_review_worklist()
     {
         var page = await app.SignInAsync(Manager);
         await page.GotoAsync("/program");
@@ -211,6 +211,12 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "change(s) from v1" })).ToBeVisibleAsync();
         await Expect(page.GetByText("$150,000.01").First).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.Artifacts, "console-what-if.png"), FullPage = true });
+
+        // The review worklist: what the next review decides, each line explained and linked to its partner.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Reviews", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Reviews");
+        await Expect(page.Locator("table.data tbody th a").First).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^/partners/"));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.Artifacts, "console-reviews.png"), FullPage = true });
     }
 
     [Fact]
