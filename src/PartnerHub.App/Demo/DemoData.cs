@@ -47,7 +47,7 @@ public sealed class DemoData(PartnerHubDb db, SavePartner save, DemoMoney money,
         return true;
     }
 
-    private static void Ensure(Core.Common.Error? error, string what)
+    internal static void Ensure(Core.Common.Error? error, string what)
     {
         if (error is not null)
             throw new InvalidOperationException($"Demo data {what} is invalid: {error.Message} {string.Join("; ", error.Fields?.SelectMany(f => f.Value) ?? [])}");

@@ -55,12 +55,12 @@ public sealed class DemoMoney(PartnerHubDb db, DealSettingsSource settings, Accr
         var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
         await RegisterDealsAsync(today, ct);
         await AccrueAsync(today, ct);
-        Ensure(await release.HandleAsync(ct), "release");
+        Ensure((await release.HandleAsync(ct)).Error, "release");
         for (var month = LedgerMonths - 1; month >= 1; month--)
-            Ensure(await close.HandleAsync(today.AddMonths(-month).ToString("yyyy-MM", CultureInfo.InvariantCulture), ct), "statements");
+            Ensure((await close.HandleAsync(today.AddMonths(-month).ToString("yyyy-MM", CultureInfo.InvariantCulture), ct)).Error, "statements");
         var batch = await createPayout.HandleAsync("USD", PaidBatchMinimum, ct);
         if (batch.IsSuccess)
-            Ensure(await markPaid.HandleAsync(new PayoutBatchId(batch.Value.Id), $"DEMO-ACH-{today:yyyyMMdd}", today, ct), "payout");
+            Ensure((await markPaid.HandleAsync(new PayoutBatchId(batch.Value.Id), $"DEMO-ACH-{today:yyyyMMdd}", today, ct)).Error, "payout");
     }
 
     /// <summary>Two portal partners tell every story between them; channel and service partners get two each.</summary>
@@ -115,28 +115,28 @@ public sealed class DemoMoney(PartnerHubDb db, DealSettingsSource settings, Accr
             switch (story)
             {
                 case Story.Protected or Story.AsksForExtension or Story.WonAndPaying or Story.Lost or Story.Expired:
-                    Ensure(deal.Approve(manager, terms, decided), customer);
+                    Ensure(deal.Approve(manager, terms, decided).Error, customer);
                     break;
                 case Story.Rejected:
-                    Ensure(deal.Reject(manager, "The customer buys directly from us (in the CRM since 2024).", decided), customer);
+                    Ensure(deal.Reject(manager, "The customer buys directly from us (in the CRM since 2024).", decided).Error, customer);
                     break;
             }
 
             switch (story)
             {
                 case Story.AsksForExtension:
-                    Ensure(deal.RequestExtension("Procurement moved the signature to next quarter.", terms, Ago(1)), customer);
+                    Ensure(deal.RequestExtension("Procurement moved the signature to next quarter.", terms, Ago(1)).Error, customer);
                     break;
                 case Story.WonAndPaying:
                     var won = Ago(100);
-                    Ensure(deal.MarkWon(won, manager, "Signed a 12-month subscription."), customer);
+                    Ensure(deal.MarkWon(won, manager, "Signed a 12-month subscription.").Error, customer);
                     AddPayments(deal, value, DateOnly.FromDateTime(won.UtcDateTime), today);
                     break;
                 case Story.Lost:
-                    Ensure(deal.MarkLost(Ago(60), manager, "The customer chose to build in-house."), customer);
+                    Ensure(deal.MarkLost(Ago(60), manager, "The customer chose to build in-house.").Error, customer);
                     break;
                 case Story.Expired:
-                    Ensure(deal.Expire(deal.ProtectedUntil!.Value.AddHours(1)), customer);
+                    Ensure(deal.Expire(deal.ProtectedUntil!.Value.AddHours(1)).Error, customer);
                     break;
             }
 
@@ -174,7 +174,7 @@ public sealed class DemoMoney(PartnerHubDb db, DealSettingsSource settings, Accr
             .OrderBy(e => e.OccurredOn).ThenBy(e => e.Id).ToListAsync(ct);
         foreach (var e in events)
         {
-            Ensure(await accrue.HandleAsync(e, ct), e.ExternalId);
+            Ensure((await accrue.HandleAsync(e, ct)).Error, e.ExternalId);
             db.ChangeTracker.Clear();
         }
     }
@@ -182,20 +182,9 @@ public sealed class DemoMoney(PartnerHubDb db, DealSettingsSource settings, Accr
     private static ValidDealRegistration Valid(DealRegistrationDetails details, DateTimeOffset at)
     {
         var valid = details.Validate(at);
-        Ensure(valid, details.CustomerName ?? "deal");
+        Ensure(valid.Error, details.CustomerName ?? "deal");
         return valid.Value;
     }
 
-    private static void Ensure<T>(Core.Common.Result<T> result, string what)
-    {
-        if (!result.IsSuccess) Throw(result.Error, what);
-    }
-
-    private static void Ensure(Core.Common.Result result, string what)
-    {
-        if (!result.IsSuccess) Throw(result.Error, what);
-    }
-
-    private static void Throw(Core.Common.Error error, string what) =>
-        throw new InvalidOperationException($"Demo money {what}: {error.Message} {string.Join("; ", error.Fields?.SelectMany(f => f.Value) ?? [])}");
+    private static void Ensure(Core.Common.Error? error, string what) => DemoData.Ensure(error, "money " + what);
 }

@@ -32,28 +32,28 @@ public sealed class ListReviews(PartnerHubDb db, ProgramStore programs, FactStor
         var all = await facts.ForProgramAsync(program.Currency, ct);
         var summaries = Evaluator.EvaluateAll(program, published.Label, all, date).Partners;
 
-        var items = new List<(Guid Partner, ReviewItem Item)>();
+        var levels = program.Certification.Levels;
+        var items = new List<ReviewItem>();
         for (var i = 0; i < summaries.Length; i++)
         {
             var s = summaries[i];
-            var renewalSoon = s.CertificationExpiresOn is { } expires && expires <= date.AddMonths(3);
-            if (!s.Active || (s.ProposedChange == TierChange.None && s.CertificationEligible <= s.CertificationHeld && !renewalSoon)) continue;
+            var renewalDue = s.CertificationHeld >= 0 && s.CertificationExpiresOn is { } expires && expires.AddDays(-levels[s.CertificationHeld].RenewalWindowDays) <= date;
+            if (!s.Active || (s.ProposedChange == TierChange.None && s.CertificationEligible <= s.CertificationHeld && !renewalDue)) continue;
 
             var standing = Evaluator.Evaluate(program, published.Label, all.Partners[i], date);
             var id = standing.PartnerId.Value;
-            var tier = standing.Tier;
+            var (tier, certification) = (standing.Tier, standing.Certification);
             if (tier.Change != TierChange.None)
-                items.Add((id, new ReviewItem(id, "", Kind(tier.Change), TierName(program, tier.Held), TierName(program, tier.ProposedTier), tier.EffectiveOn, tier.ChangeExplanation)));
-            var certification = standing.Certification;
+                items.Add(new ReviewItem(id, "", Kind(tier.Change), TierName(program, tier.Held), TierName(program, tier.ProposedTier), tier.EffectiveOn, tier.ChangeExplanation));
             if (s.CertificationEligible > s.CertificationHeld && certification.Eligible is { } eligible)
-                items.Add((id, new ReviewItem(id, "", "certification", LevelName(program, certification.Held), LevelName(program, eligible), null, certification.Explanation)));
-            if (certification.RenewalDue && certification.Held is { } held)
-                items.Add((id, new ReviewItem(id, "", "renewal", LevelName(program, held), LevelName(program, certification.Eligible), certification.ExpiresOn, certification.Explanation))); // "to": what renewing today would give
+                items.Add(new ReviewItem(id, "", "certification", LevelName(program, certification.Held), LevelName(program, eligible), null, certification.Explanation));
+            if (certification.RenewalDue && certification.Held is { } held) // "to": what renewing today would give
+                items.Add(new ReviewItem(id, "", "renewal", LevelName(program, held), LevelName(program, certification.Eligible), certification.ExpiresOn, certification.Explanation));
         }
 
-        var ids = items.Select(x => new Core.Partners.PartnerId(x.Partner)).Distinct().ToList();
+        var ids = items.Select(x => new Core.Partners.PartnerId(x.PartnerId)).Distinct().ToList();
         var names = await db.Partners.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id.Value, p => p.Name, ct);
-        var list = items.Select(x => x.Item with { PartnerName = names.GetValueOrDefault(x.Partner, x.Partner.ToString()) })
+        var list = items.Select(x => x with { PartnerName = names.GetValueOrDefault(x.PartnerId, x.PartnerId.ToString()) })
             .OrderBy(x => Order(x.Kind)).ThenBy(x => x.EffectiveOn ?? DateOnly.MaxValue).ThenBy(x => x.PartnerName, StringComparer.OrdinalIgnoreCase)
             .ToList();
         return new ReviewList(published.Label, date, list);
