@@ -14,7 +14,7 @@ namespace PartnerHub.App.Demo;
 /// <summary>
 /// The demo's deal registrations and money, so Deals, Statements and Payouts show a running program on first start:
 /// registrations in every state of the workflow (one waiting past the response target, one asking for an extension,
-/// one won with its customer's payments), commission accrued through the real path (<see cref="AccrueCommissions"/>)
+/// one a possible duplicate of another partner's, won ones with their customer's payments), commission accrued through the real path (<see cref="AccrueCommissions"/>)
 /// on the last months' payments and refunds, released after the holding period, the last three months closed into
 /// statements, and one payout batch paid. Deterministic for a given date.
 /// </summary>
@@ -48,6 +48,9 @@ public sealed class DemoMoney(PartnerHubDb db, DealSettingsSource settings, Accr
         Lost,
         Rejected,
         Expired,
+
+        /// <summary>Waiting, for a customer whose name is close to Zapier's protected one: the manager sees a possible duplicate.</summary>
+        LooksLikeAnother,
     }
 
     public async Task LoadAsync(CancellationToken ct)
@@ -77,10 +80,11 @@ public sealed class DemoMoney(PartnerHubDb db, DealSettingsSource settings, Accr
 
         Tell("zapier.com", Story.WaitingForDecision, Story.Protected, Story.WonAndPaying, Story.Rejected);
         Tell("make.com", Story.OverdueDecision, Story.AsksForExtension, Story.WonAndPaying, Story.Lost, Story.Expired);
-        var stories = Enum.GetValues<Story>();
+        var stories = Enum.GetValues<Story>()[..^1];
         var channel = partners.Where(p => p.Subcategory is "resellers" or "marketing-agencies" or "technology-consultants").Take(12).ToList();
         for (var i = 0; i < channel.Count; i++)
             cast.AddRange([(channel[i].Id, stories[(i * 2) % stories.Length]), (channel[i].Id, stories[((i * 2) + 1) % stories.Length])]);
+        if (channel.Count > 0) cast.Add((channel[^1].Id, Story.LooksLikeAnother));
 
         var terms = (await settings.CurrentAsync(ct)).Registration;
         var now = db.Clock.GetUtcNow();
@@ -91,7 +95,7 @@ public sealed class DemoMoney(PartnerHubDb db, DealSettingsSource settings, Accr
             DateTimeOffset Ago(double days) => now.AddDays(-days);
             var submitted = Ago(story switch
             {
-                Story.WaitingForDecision => 0.1,
+                Story.WaitingForDecision or Story.LooksLikeAnother => 0.1,
                 Story.OverdueDecision => 4,
                 Story.Protected => 20,
                 Story.AsksForExtension => terms.ProtectionDays - 4,
@@ -100,7 +104,7 @@ public sealed class DemoMoney(PartnerHubDb db, DealSettingsSource settings, Accr
                 Story.Rejected => 40,
                 _ => terms.ProtectionDays + 40,
             });
-            var customer = Customers[i];
+            var customer = story == Story.LooksLikeAnother ? "Globex Logistic" : Customers[i]; // Zapier's is Globex Logistics
             var value = 6_000 + ((i * 7_919) % 40_000);
             var details = new DealRegistrationDetails
             {

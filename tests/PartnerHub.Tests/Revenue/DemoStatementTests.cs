@@ -100,6 +100,9 @@ public abstract class DemoStatementTests<TApp>(TApp app) : IClassFixture<TApp> w
 
         var manager = await app.ClientAsync(Roles.PartnerManager);
         Assert.Contains("Stark Components", await manager.GetStringAsync("/api/v1/deals/overdue")); // Make's, four days without a decision
+        var lookalike = await db.DealRegistrations.Where(d => d.CustomerName.StartsWith("Globex Logistic ")).Select(d => d.Id.Value).SingleAsync();
+        var conflicts = (await StandingData.JsonAsync(await manager.GetAsync($"/api/v1/deals/{lookalike}"), HttpStatusCode.OK)).GetProperty("conflicts");
+        Assert.Equal("possibleDuplicate", conflicts.GetProperty("outcome").GetString()); // close to Zapier's "Globex Logistics Ltd"
     }
 }
 
