@@ -19,6 +19,7 @@ internal sealed class PartnerConfiguration : IEntityTypeConfiguration<Partner>
         partner.Property(p => p.Region).HasMaxLength(100);
         partner.Property(p => p.Country).HasMaxLength(2);
         partner.Property(p => p.Owner).HasMaxLength(254);
+        partner.Property(p => p.StageReason).HasMaxLength(2000);
         partner.Property(p => p.Contacts).HasJsonConversion();
         partner.Property(p => p.Agreement).HasJsonConversion();
         partner.Property(p => p.Version).IsConcurrencyToken();

@@ -24,12 +24,14 @@ public sealed record PartnerView(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? ArchivedAt,
+    DateTimeOffset StageChangedAt,
+    string? StageReason,
     int Version)
 {
     public static PartnerView From(Partner p) => new(
         p.Id.Value, p.ExternalId, p.Name, p.Domain, p.Category, p.Subcategory, p.Stage.Key(), p.Region, p.Country, p.Owner,
         p.Contacts, p.Agreement.RevenueModel, p.Agreement.RateOverrides, p.Agreement.StartsOn, p.Agreement.RenewsOn,
-        p.Tags, p.Notes, p.CreatedAt, p.UpdatedAt, p.ArchivedAt, p.Version);
+        p.Tags, p.Notes, p.CreatedAt, p.UpdatedAt, p.ArchivedAt, p.StageChangedAt, p.StageReason, p.Version);
 
     /// <summary>The same partner as an editable input, e.g. to pre-fill an edit form.</summary>
     public PartnerDetails ToDetails() => new()

@@ -28,6 +28,12 @@ public sealed class Partner : IAudited
     public DateTimeOffset UpdatedAt { get; private set; }
     public DateTimeOffset? ArchivedAt { get; private set; }
 
+    /// <summary>When the partner entered its current stage: the start of time-to-launch and of churn/termination history.</summary>
+    public DateTimeOffset StageChangedAt { get; private set; }
+
+    /// <summary>Why the last lifecycle action moved the partner (a qualification override, a churn or termination reason).</summary>
+    public string? StageReason { get; private set; }
+
     /// <summary>Optimistic-concurrency version: a client must send the version it read, and a stale one is refused.</summary>
     public int Version { get; private set; }
 
@@ -49,8 +55,22 @@ public sealed class Partner : IAudited
         if (IsArchived) return PartnerErrors.Archived(Id);
         if (expectedVersion != Version) return PartnerErrors.StaleVersion(Id, expectedVersion, Version);
         if (!Lifecycle.CanMove(Stage, details.Stage)) return PartnerErrors.StageNotAllowed(Stage, details.Stage);
-        if (Snapshot(details, ArchivedAt).SequenceEqual(AuditSnapshot())) return Result.Success; // nothing changed: no new version
+        if (Snapshot(details, ArchivedAt).SequenceEqual(EditableSnapshot())) return Result.Success; // nothing changed: no new version
         Apply(details, now);
+        Version++;
+        return Result.Success;
+    }
+
+    /// <summary>
+    /// A lifecycle action (qualify, start onboarding, launch, churn, terminate) moves the stage. The action checks its own
+    /// preconditions; this checks the lifecycle allows the move, keeps the reason, and bumps the version so a concurrent
+    /// edit is refused.
+    /// </summary>
+    public Result MoveTo(LifecycleStage to, string? reason, DateTimeOffset now)
+    {
+        if (IsArchived) return PartnerErrors.Archived(Id);
+        if (to == Stage || !Lifecycle.CanMove(Stage, to)) return PartnerErrors.StageNotAllowed(Stage, to);
+        (Stage, StageReason, StageChangedAt, UpdatedAt) = (to, reason, now, now);
         Version++;
         return Result.Success;
     }
@@ -65,7 +85,14 @@ public sealed class Partner : IAudited
         return Result.Success;
     }
 
-    public IReadOnlyDictionary<string, string?> AuditSnapshot() =>
+    public IReadOnlyDictionary<string, string?> AuditSnapshot()
+    {
+        var snapshot = EditableSnapshot();
+        snapshot["stageReason"] = StageReason;
+        return snapshot;
+    }
+
+    private Dictionary<string, string?> EditableSnapshot() =>
         Snapshot(new ValidPartnerDetails(ExternalId, Name, Domain, Category, Subcategory, Stage, Region, Country, Owner, Contacts, Agreement, Tags, Notes), ArchivedAt);
 
     /// <summary>Every field as text: what the audit trail compares, and how an update knows that nothing changed.</summary>
@@ -93,6 +120,7 @@ public sealed class Partner : IAudited
 
     private void Apply(ValidPartnerDetails d, DateTimeOffset now)
     {
+        if (d.Stage != Stage || StageChangedAt == default) (StageChangedAt, StageReason) = (now, null);
         (ExternalId, Name, Domain, Category, Subcategory, Stage) = (d.ExternalId, d.Name, d.Domain, d.Category, d.Subcategory, d.Stage);
         (Region, Country, Owner, Contacts, Agreement, Tags, Notes) = (d.Region, d.Country, d.Owner, d.Contacts, d.Agreement, d.Tags, d.Notes);
         UpdatedAt = now;

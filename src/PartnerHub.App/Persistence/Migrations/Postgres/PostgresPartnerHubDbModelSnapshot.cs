@@ -1965,6 +1965,15 @@ namespace PartnerHub.App.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(40)")
                         .HasColumnName("stage");
 
+                    b.Property<DateTimeOffset>("StageChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stage_changed_at");
+
+                    b.Property<string>("StageReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("stage_reason");
+
                     b.Property<string>("Subcategory")
                         .IsRequired()
                         .HasMaxLength(100)

@@ -1932,6 +1932,15 @@ namespace PartnerHub.App.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("stage");
 
+                    b.Property<long>("StageChangedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stage_changed_at");
+
+                    b.Property<string>("StageReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage_reason");
+
                     b.Property<string>("Subcategory")
                         .IsRequired()
                         .HasMaxLength(100)
