@@ -35,6 +35,9 @@ public sealed record PartnerProgram
     public required Roadmap Roadmap { get; init; }
     public required DealRegistrationSettings DealRegistration { get; init; }
 
+    /// <summary>Relationship management (phase 3): health alerts and expansion candidates. Optional in the file.</summary>
+    public RelationshipSettings Relationship { get; init; } = RelationshipSettings.Default;
+
     /// <summary>What a partner record may say under this program: categories → subcategories, revenue models, regions.</summary>
     public PartnerCatalog Catalog => new(
         Categories.ToDictionary(c => c.Key, IReadOnlyList<string> (c) => c.Subcategories.Select(s => s.Key).ToArray(), StringComparer.Ordinal),

@@ -84,6 +84,9 @@ internal sealed class ProgramFlattener
         Add("dealRegistration.maxExtensions", Num(d.MaxExtensions));
         Add("dealRegistration.managerResponseHours", Num(d.ManagerResponseHours));
         Add("dealRegistration.commissionHoldingDays", Num(d.CommissionHoldingDays));
+        Add("relationship.healthAlert.below", Display.Number(p.Relationship.HealthAlertBelow));
+        Add("relationship.missedReviewsInARow", Num(p.Relationship.MissedReviewsInARow));
+        Add("relationship.expansionMaxMissing", Num(p.Relationship.ExpansionMaxMissing));
         foreach (var a in p.Assumptions) Add($"assumptions[{a.Path}]", a.Note);
     }
 
