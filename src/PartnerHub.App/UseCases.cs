@@ -13,6 +13,7 @@ using PartnerHub.App.Partners;
 using PartnerHub.App.Programs;
 using PartnerHub.App.Revenue;
 using PartnerHub.App.Standing;
+using PartnerHub.App.Relationships;
 
 namespace PartnerHub.App;
 
@@ -42,7 +43,8 @@ public static class UseCases
         .AddDealUseCases()
         .AddLedgerUseCases()
         .AddFactUseCases()
-        .AddRevenueUseCases();
+        .AddRevenueUseCases()
+        .AddRelationshipUseCases();
 
     private static IServiceCollection AddRevenueUseCases(this IServiceCollection services) => services
         .AddScoped<CommissionInputs>()
