@@ -12,6 +12,7 @@ using PartnerHub.Web.Partners;
 using PartnerHub.Web.Programs;
 using PartnerHub.Web.Revenue;
 using PartnerHub.Web.Standing;
+using PartnerHub.Web.Relationships;
 using Scalar.AspNetCore;
 
 namespace PartnerHub.Web;
@@ -70,6 +71,7 @@ public static class PartnerHubWeb
         app.MapFactEndpoints();
         app.MapStandingEndpoints();
         app.MapRevenueEndpoints();
+        app.MapRelationshipEndpoints();
         app.MapRazorComponents<Components.App>();
 
         return app;

@@ -40,12 +40,17 @@ public static class Permissions
     public static readonly Permission RevenueWrite = new("revenue.write", [Roles.ProgramAdmin, Roles.Finance], "revenue:write");
     /// <summary>Attribute an unattributed event to a partner by hand, once.</summary>
     public static readonly Permission RevenueAttribute = new("revenue.attribute", Roles.Vendor, "revenue:attribute");
+    /// <summary>Relationship plans: vendor staff read all; a partner user reads its own partner's plan (scope filter).</summary>
+    public static readonly Permission RelationshipRead = new("relationship.read", Roles.All, "relationship:read");
+    /// <summary>Edit plan goals and log activities: the partner managers' work, never a partner user's.</summary>
+    public static readonly Permission RelationshipWrite = new("relationship.write", [Roles.ProgramAdmin, Roles.PartnerManager], "relationship:write");
 
     public static readonly IReadOnlyList<Permission> All =
     [
         PartnersRead, PartnersWrite, ProgramRead, ProgramPublish, UsersManage, ApiKeysManage, PartnerInvite,
         DealsRead, DealsRegister, DealsDecide, CustomersWrite, LedgerRead, StatementsClose, PayoutsManage, Portal, Console,
         FactsRead, FactsWrite, StandingRead, RevenueRead, RevenueWrite, RevenueAttribute,
+        RelationshipRead, RelationshipWrite,
     ];
 
     /// <summary>Every scope an API key can be given.</summary>

@@ -57,7 +57,7 @@ public sealed class GetRelationshipPlan(PartnerHubDb db, ProgramStore programs, 
         var tierText = tierTarget is null ? null : $"{s.TierName(s.Tier.Held)} target {tierTarget.Target}";
         // Deal velocity counts days to close: fewer is better, so the goal is reached at or below its target.
         bool? reached = kpi.Value is not { } v || goal.Target is not { } t ? null : key == KpiKeys.DealVelocity ? v <= t : v >= t;
-        var goalText = goal.Target is { } target ? Display.Number(target) : "no target";
+        var goalText = goal.Target is { } target ? target.ToString("#,0.####", System.Globalization.CultureInfo.InvariantCulture) : "no target";
         var verdict = reached switch { true => "reached", false => "not reached yet", _ => "not measurable yet" };
         var explanation = $"{kpi.Name} on {Display.Date(s.AsOf)}: {kpi.Text} against the goal's {goalText} ({verdict}). {kpi.Explanation}"
             + (tierTarget is null ? "" : $" {tierTarget.Explanation}");

@@ -118,7 +118,40 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
         ["POST /api/v1/revenue-events/{id:long}/attribute"] = (true, (w, c, v) => Json(HttpMethod.Post, $"/api/v1/revenue-events/{EventIn(w, c, v)}/attribute", new { partner = w.Own(c).Value.ToString() })),
         ["GET /api/v1/referral-codes/"] = (false, (w, c, v) => Get("/api/v1/referral-codes")),
         ["POST /api/v1/referral-codes/"] = (false, (w, c, v) => Json(HttpMethod.Post, "/api/v1/referral-codes", new { partnerId = w.Foreign(c).Value, code = Build.Unique("M") })),
+        // Relationship plans: a partner user reads its own plan only; timelines, alerts, expansion and ending a partnership are vendor-only.
+        ["GET /api/v1/partners/{id:guid}/plan"] = (true, (w, c, v) => Get($"/api/v1/partners/{PartnerIn(w, c, v)}/plan")),
+        ["POST /api/v1/partners/{id:guid}/plan/goals"] = (true, (w, c, v) => Json(HttpMethod.Post, $"/api/v1/partners/{PartnerIn(w, c, v)}/plan/goals", NewGoal())),
+        ["GET /api/v1/partners/{id:guid}/plan/goals/{goalId:guid}"] = (true, async (w, c, v) =>
+        {
+            var partner = PartnerIn(w, c, v);
+            return await Get($"/api/v1/partners/{partner}/plan/goals/{await GoalInAsync(partner, v)}");
+        }),
+        ["PUT /api/v1/partners/{id:guid}/plan/goals/{goalId:guid}"] = (true, async (w, c, v) =>
+        {
+            var partner = PartnerIn(w, c, v);
+            return await WithIfMatch(Json(HttpMethod.Put, $"/api/v1/partners/{partner}/plan/goals/{await GoalInAsync(partner, v)}", NewGoal()), 1);
+        }),
+        ["POST /api/v1/partners/{id:guid}/activities"] = (true, (w, c, v) => Json(HttpMethod.Post, $"/api/v1/partners/{PartnerIn(w, c, v)}/activities",
+            new { kind = "call", occurredAt = "2026-06-01", who = "matrix@vendor.example", outcome = "Matrix call" })),
+        ["GET /api/v1/partners/{id:guid}/timeline"] = (true, (w, c, v) => Get($"/api/v1/partners/{PartnerIn(w, c, v)}/timeline")),
+        ["GET /api/v1/partners/{id:guid}/exit-preview"] = (true, (w, c, v) => Get($"/api/v1/partners/{PartnerIn(w, c, v)}/exit-preview?to=churned")),
+        ["POST /api/v1/partners/{id:guid}/churn"] = (true, async (w, c, v) => await WithIfMatch(Json(HttpMethod.Post, $"/api/v1/partners/{PartnerIn(w, c, v)}/churn", new { reason = "matrix" }), await VersionAsync(PartnerIn(w, c, v)))),
+        ["POST /api/v1/partners/{id:guid}/terminate"] = (true, async (w, c, v) => await WithIfMatch(Json(HttpMethod.Post, $"/api/v1/partners/{PartnerIn(w, c, v)}/terminate", new { reason = "matrix" }), await VersionAsync(PartnerIn(w, c, v)))),
+        ["GET /api/v1/program/health-alerts"] = (false, (w, c, v) => Get("/api/v1/program/health-alerts")),
+        ["GET /api/v1/program/expansion-candidates"] = (false, (w, c, v) => Get("/api/v1/program/expansion-candidates")),
     };
+
+    private static object NewGoal() => new { year = 2026, title = "Matrix goal", kpi = "partner-revenue", target = "1000.00", targetDate = "2026-12-31", owner = "matrix@vendor.example" };
+
+    /// <summary>A goal of the partner to act on (created as the system), or a goal id that does not exist.</summary>
+    private async Task<Guid> GoalInAsync(Guid partner, Variant variant)
+    {
+        if (variant == Variant.Missing) return Guid.NewGuid();
+        await using var scope = app.Scope();
+        var goal = await scope.ServiceProvider.GetRequiredService<PartnerHub.App.Relationships.SaveGoal>().CreateAsync(new PartnerId(partner),
+            new PartnerHub.Core.Relationships.GoalDetails { Year = 2026, Title = "Matrix goal", TargetDate = "2026-12-31", Owner = "matrix@vendor.example" }, CancellationToken.None);
+        return goal.Ok().Id;
+    }
 
     private static object NewEvent(PartnerId partner) => new { id = Build.Unique("matrix-"), kind = "payment", occurredOn = "2026-05-02", amount = "10.00", partner = partner.Value.ToString() };
 
