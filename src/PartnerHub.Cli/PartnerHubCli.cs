@@ -5,6 +5,7 @@ using PartnerHub.Cli.Ledger;
 using PartnerHub.Cli.Facts;
 using PartnerHub.Cli.Partners;
 using PartnerHub.Cli.Programs;
+using PartnerHub.Cli.Relationships;
 using PartnerHub.Cli.Revenue;
 using PartnerHub.Cli.Serve;
 using PartnerHub.Cli.Standing;
@@ -25,6 +26,7 @@ public static class PartnerHubCli
                 ServeCommand.Create(output, error), PartnersCommand.Create(output, error), ProgramCommand.Create(output, error),
                 FactsCommand.Create(output, error), StandingCommand.Create(output, error), DealsCommand.Create(output, error), EventsCommand.Create(output, error),
                 LedgerCommands.Statements(output, error), LedgerCommands.Payouts(output, error), UsersCommand.Create(output, error), DbCommand.Create(output, error),
+                RelationshipCommand.Create(output, error),
             },
         };
 

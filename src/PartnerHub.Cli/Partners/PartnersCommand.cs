@@ -11,7 +11,8 @@ namespace PartnerHub.Cli.Partners;
 public static class PartnersCommand
 {
     public static Command Create(TextWriter output, TextWriter error) =>
-        new("partners", "The partner registry.") { Subcommands = { List(output, error), Show(output, error), Import(output, error), Export(output, error) } };
+        new("partners", "The partner registry.") { Subcommands = { List(output, error), Show(output, error), Import(output, error), Export(output, error),
+            Relationships.PartnerExitCommands.Churn(output, error), Relationships.PartnerExitCommands.Terminate(output, error) } };
 
     private static Command List(TextWriter output, TextWriter error)
     {

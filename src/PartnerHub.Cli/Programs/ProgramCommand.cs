@@ -12,7 +12,8 @@ public static class ProgramCommand
 {
     public static Command Create(TextWriter output, TextWriter error) => new("program", "The partner program: validate, show, compare and publish versions; the review worklist.")
     {
-        Subcommands = { Validate(output, error), Show(output, error), Versions(output, error), Diff(output, error), Simulate(output, error), Publish(output, error), Reviews(output, error) },
+        Subcommands = { Validate(output, error), Show(output, error), Versions(output, error), Diff(output, error), Simulate(output, error), Publish(output, error), Reviews(output, error),
+            Relationships.ProgramRelationshipCommands.Alerts(output, error), Relationships.ProgramRelationshipCommands.Expansion(output, error) },
     };
 
     private static Command Validate(TextWriter output, TextWriter error)
