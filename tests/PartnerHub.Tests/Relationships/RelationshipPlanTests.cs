@@ -106,6 +106,12 @@ public abstract class RelationshipPlanTests<TApp>(TApp app) : IClassFixture<TApp
         Assert.DoesNotContain(other.Name, await foreign.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Forbidden, (await user.PostAsJsonAsync($"/api/v1/partners/{own.Id}/plan/goals", Goal(), HttpAssertions.Json)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await user.GetAsync($"/api/v1/partners/{own.Id}/timeline")).StatusCode);
+
+        // The portal shows the same plan, read-only.
+        var portal = System.Net.WebUtility.HtmlDecode(await user.GetStringAsync("/portal/plan"));
+        Assert.Contains($"Goal of {own.Name}", portal);
+        Assert.DoesNotContain(other.Name, portal);
+        Assert.DoesNotContain("goal-title", portal);
     }
 
     private static async Task<JsonElement> Json(HttpResponseMessage response) => await response.ReadAsync<JsonElement>(HttpStatusCode.OK);

@@ -30,6 +30,7 @@ public static class NavItems
         new("Your deals", "/portal/deals", [.. Permissions.DealsRead.Roles.Intersect(Roles.Partner)]),
         new("Statements", "/portal/statements", [.. Permissions.LedgerRead.Roles.Intersect(Roles.Partner)]),
         new("Team", "/portal/team", [Roles.PartnerAdmin]),
+        new("Your plan", "/portal/plan", [.. Permissions.RelationshipRead.Roles.Intersect(Roles.Partner)]),
     ];
 
     public static IEnumerable<Item> For(ClaimsPrincipal user) => All.Where(i => i.Roles.Any(user.IsInRole));
