@@ -51,9 +51,9 @@ public static class RelationshipEndpoints
     private static async Task<Results<Ok<RelationshipPlan>, ProblemHttpResult>> PlanAsync(Guid id, [FromQuery] string? year, GetRelationshipPlan plan, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        var y = Query.Int(errors, "year", year, 0);
+        int? y = string.IsNullOrWhiteSpace(year) ? null : Query.Int(errors, "year", year, 0);
         if (errors.Any) return errors.ToError().ToProblem();
-        var result = await plan.HandleAsync(new PartnerId(id), y == 0 ? null : y, ct);
+        var result = await plan.HandleAsync(new PartnerId(id), y, ct);
         return result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
     }
 

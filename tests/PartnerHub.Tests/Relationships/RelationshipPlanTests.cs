@@ -84,6 +84,7 @@ public abstract class RelationshipPlanTests<TApp>(TApp app) : IClassFixture<TApp
         Assert.Equal(["target"], linkedWithoutTarget.Keys);
         var badYear = await (await manager.GetAsync($"/api/v1/partners/{partner.Id}/plan?year=twenty")).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal(["year"], badYear.Keys);
+        Assert.Equal(["year"], (await (await manager.GetAsync($"/api/v1/partners/{partner.Id}/plan?year=0")).ProblemAsync(HttpStatusCode.BadRequest)).Keys);
 
         var plan = await Json(await manager.GetAsync($"/api/v1/partners/{partner.Id}/plan"));
         Assert.Equal(0, plan.GetProperty("goals").GetArrayLength());
