@@ -16,9 +16,15 @@ public static class TierHistory
     /// <summary>The tier moves at reviews after the start up to <paramref name="asOf"/>, oldest first. At most <paramref name="maxReviews"/> reviews are looked at.</summary>
     public static IReadOnlyList<TierMove> Moves(PartnerProgram program, string programVersion, PartnerFacts facts, DateOnly asOf, int maxReviews = 40)
     {
-        var reviews = ReviewDates.LastOnOrBefore(facts.PartnershipStart, program.TierReview.CadenceMonths, asOf, maxReviews).Reverse().ToList();
+        var reviews = ReviewDates.LastOnOrBefore(facts.PartnershipStart, program.TierReview.CadenceMonths, asOf, maxReviews + 1).Reverse().ToList();
         var moves = new List<TierMove>();
         var held = program.Tiers.Count - 1; // every partnership starts in the lowest tier
+        if (reviews.Count > maxReviews)
+        {
+            // A long history is cut: the review just before the window gives the tier it starts from.
+            held = Evaluator.Summarize(program, facts, reviews[0]).HeldTier;
+            reviews.RemoveAt(0);
+        }
         foreach (var review in reviews)
         {
             var summary = Evaluator.Summarize(program, facts, review);

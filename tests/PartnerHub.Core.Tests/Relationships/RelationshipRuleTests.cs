@@ -92,6 +92,9 @@ public sealed class RelationshipRuleTests
         Assert.Equal([(new DateOnly(2024, 4, 15), "standard", "preferred"), (new DateOnly(2025, 10, 15), "preferred", "standard")],
             moves.Select(m => (m.On, m.From, m.To)));
         Assert.StartsWith("Holds Preferred", moves[0].Explanation);
+
+        // Looking at the last two reviews only (2025-10-15 and 2026-01-15), the history starts from the tier held before them.
+        Assert.Equal([(new DateOnly(2025, 10, 15), "preferred", "standard")], TierHistory.Moves(Program, "v1", facts, new DateOnly(2026, 1, 20), maxReviews: 2).Select(m => (m.On, m.From, m.To)));
     }
 
     [Fact]
