@@ -11,6 +11,7 @@ using PartnerHub.App.Ledger;
 using PartnerHub.App.Facts;
 using PartnerHub.App.Partners;
 using PartnerHub.App.Programs;
+using PartnerHub.App.Prospects;
 using PartnerHub.App.Revenue;
 using PartnerHub.App.Standing;
 
@@ -42,6 +43,7 @@ public static class UseCases
         .AddDealUseCases()
         .AddLedgerUseCases()
         .AddFactUseCases()
+        .AddProspectUseCases()
         .AddRevenueUseCases();
 
     private static IServiceCollection AddRevenueUseCases(this IServiceCollection services) => services

@@ -70,6 +70,7 @@ public static class PartnerHubWeb
         app.MapFactEndpoints();
         app.MapStandingEndpoints();
         app.MapRevenueEndpoints();
+        Prospects.ProspectEndpoints.MapProspectEndpoints(app);
         app.MapRazorComponents<Components.App>();
 
         return app;

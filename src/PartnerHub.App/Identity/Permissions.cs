@@ -40,12 +40,17 @@ public static class Permissions
     public static readonly Permission RevenueWrite = new("revenue.write", [Roles.ProgramAdmin, Roles.Finance], "revenue:write");
     /// <summary>Attribute an unattributed event to a partner by hand, once.</summary>
     public static readonly Permission RevenueAttribute = new("revenue.attribute", Roles.Vendor, "revenue:attribute");
+    /// <summary>Prospects, opportunity assessments, outreach and the opportunity matrix: vendor staff only, never a partner user.</summary>
+    public static readonly Permission ProspectsRead = new("prospects.read", Roles.Vendor, "prospects:read");
+    /// <summary>Profile, assess, log outreach, qualify or cool a prospect: the partner managers' work.</summary>
+    public static readonly Permission ProspectsWrite = new("prospects.write", [Roles.ProgramAdmin, Roles.PartnerManager], "prospects:write");
 
     public static readonly IReadOnlyList<Permission> All =
     [
         PartnersRead, PartnersWrite, ProgramRead, ProgramPublish, UsersManage, ApiKeysManage, PartnerInvite,
         DealsRead, DealsRegister, DealsDecide, CustomersWrite, LedgerRead, StatementsClose, PayoutsManage, Portal, Console,
         FactsRead, FactsWrite, StandingRead, RevenueRead, RevenueWrite, RevenueAttribute,
+        ProspectsRead, ProspectsWrite,
     ];
 
     /// <summary>Every scope an API key can be given.</summary>

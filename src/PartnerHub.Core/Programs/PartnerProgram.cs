@@ -35,6 +35,9 @@ public sealed record PartnerProgram
     public required Roadmap Roadmap { get; init; }
     public required DealRegistrationSettings DealRegistration { get; init; }
 
+    /// <summary>How prospects are scored and qualified (phase 1); null when the program file has no <c>qualification</c> section.</summary>
+    public QualificationPolicy? Qualification { get; init; }
+
     /// <summary>What a partner record may say under this program: categories → subcategories, revenue models, regions.</summary>
     public PartnerCatalog Catalog => new(
         Categories.ToDictionary(c => c.Key, IReadOnlyList<string> (c) => c.Subcategories.Select(s => s.Key).ToArray(), StringComparer.Ordinal),

@@ -81,6 +81,7 @@ internal sealed partial class ProgramBinder
         var steps = root.Map("onboarding") is { } ob ? OnboardingSteps(ob) : [];
         var roadmap = root.Map("roadmap") is { } rm ? Roadmap(rm) : null;
         var deals = root.Map("dealRegistration") is { } dr ? DealRegistration(dr) : null;
+        var qualification = root.Map("qualification", required: false) is { } q ? Qualification(q) : null;
         root.Done();
 
         if (measurement is null || ecosystem is null || review is null || support is null || training is null || certification is null
@@ -92,6 +93,7 @@ internal sealed partial class ProgramBinder
             Tiers = tiers, TierReview = review, Support = support, Training = training, Exams = exams, Certification = certification,
             Marketing = marketing, Kpis = kpis, HealthWeights = weights, Phases = phases, OnboardingSteps = steps, Roadmap = roadmap,
             DealRegistration = deals,
+            Qualification = qualification,
         };
     }
 

@@ -118,12 +118,12 @@ public abstract class PartnerImportTests<TApp>(TApp app) : IClassFixture<TApp> w
         var k = Build.Unique("u");
         await ImportAsync(Encoding.UTF8.GetBytes(Header + $"{k}-1,First,{k}-one.com,resellers,active,DE,,,\n"));
         var byDomain = await ImportAsync(Encoding.UTF8.GetBytes(Header + $",Renamed,https://www.{k}-one.com/,resellers,active,DE,,,\n"));
-        var byExternalId = await ImportAsync(Encoding.UTF8.GetBytes(Header + $"{k}-1,Renamed,{k}-one.com,resellers,churned,DE,,,\n"));
+        var byExternalId = await ImportAsync(Encoding.UTF8.GetBytes(Header + $"{k}-1,Renamed,{k}-one.com,resellers,active,FR,,,\n"));
 
         Assert.Equal((0, 1), (byDomain.Created, byDomain.Updated));
         Assert.Equal((0, 1), (byExternalId.Created, byExternalId.Updated));
         var partner = Assert.Single(await PartnersAsync(k));
-        Assert.Equal(("Renamed", "churned", 3), (partner.Name, partner.Stage, partner.Version));
+        Assert.Equal(("Renamed", "FR", 3), (partner.Name, partner.Country, partner.Version));
 
         await using var scope = app.Scope();
         var db = scope.ServiceProvider.GetRequiredService<PartnerHubDb>();
