@@ -25,6 +25,7 @@ public static class PartnerHubCli
                 ServeCommand.Create(output, error), PartnersCommand.Create(output, error), ProgramCommand.Create(output, error),
                 FactsCommand.Create(output, error), StandingCommand.Create(output, error), DealsCommand.Create(output, error), EventsCommand.Create(output, error),
                 LedgerCommands.Statements(output, error), LedgerCommands.Payouts(output, error), UsersCommand.Create(output, error), DbCommand.Create(output, error),
+                Prospects.ProspectsCommand.Create(output, error),
             },
         };
 
