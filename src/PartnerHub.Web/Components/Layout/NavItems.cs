@@ -24,6 +24,7 @@ public static class NavItems
         new("Payouts", "/payouts", Permissions.PayoutsManage.Roles),
         new("Users", "/admin/users", [Roles.ProgramAdmin]),
         new("API keys", "/admin/api-keys", Permissions.ApiKeysManage.Roles),
+        new("Prospects", "/prospects", Permissions.ProspectsRead.Roles),
         new("Home", "/portal", Roles.Partner),
         new("Your deals", "/portal/deals", [.. Permissions.DealsRead.Roles.Intersect(Roles.Partner)]),
         new("Statements", "/portal/statements", [.. Permissions.LedgerRead.Roles.Intersect(Roles.Partner)]),
