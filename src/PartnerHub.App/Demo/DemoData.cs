@@ -35,6 +35,7 @@ public sealed class DemoData(PartnerHubDb db, SavePartner save, DemoMoney money,
 
         await DemoFacts.LoadAsync(db, today, ct);
         await money.LoadAsync(ct);
+        await DemoProspects.LoadAsync(db, save, today, ct);
 
         foreach (var user in Users)
         {
