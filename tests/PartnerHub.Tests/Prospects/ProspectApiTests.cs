@@ -85,6 +85,10 @@ public abstract class ProspectApiTests<TApp>(TApp app) : IClassFixture<TApp>, IA
         Assert.Contains("Outreach plan", page);
         Assert.Contains(p.Name, page);
 
+        var program = await _client.GetStringAsync("/program");
+        Assert.Contains("id=\"qualification-criteria\"", program);
+        Assert.Contains("Strategic Fit", program);
+
         var detail = await _client.GetStringAsync($"/partners/{p.Id}");
         Assert.Contains("id=\"identification\"", detail);
         Assert.Contains("id=\"score-strategic-fit\"", detail);
