@@ -117,6 +117,19 @@ public abstract class ProspectWorkflowTests(DatabaseProvider provider) : IAsyncL
     }
 
     [Fact]
+    public async Task A_churned_partner_is_won_back_through_qualification_and_an_active_one_cannot_be_qualified()
+    {
+        var churned = await ProspectData.CreateAsync(_app, ProspectData.Prospect(stage: "churned"));
+        (await Assess(churned.Id, ProspectData.Fit91)).Ok();
+        Assert.Equal("qualified", (await Qualify(churned)).Ok().Stage);
+
+        var active = await ProspectData.CreateAsync(_app, ProspectData.Prospect(stage: "active"));
+        var refused = (await Qualify(active, overrideScore: true, reason: "Try anyway")).Error!;
+        Assert.Equal("stage", refused.Fields!.Keys.Single());
+        Assert.Contains("cannot move from active to qualified", refused.Message);
+    }
+
+    [Fact]
     public async Task The_matrix_places_prospects_by_fit_and_revenue_per_subcategory_against_its_target()
     {
         var strong = await ProspectData.CreateAsync(_app, ProspectData.Prospect());
