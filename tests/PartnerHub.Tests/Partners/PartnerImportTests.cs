@@ -143,6 +143,19 @@ public abstract class PartnerImportTests<TApp>(TApp app) : IClassFixture<TApp> w
         Assert.Equal(1, report.Created);
     }
 
+    [Fact]
+    public async Task An_import_never_moves_the_stage_and_a_file_without_stages_keeps_them()
+    {
+        var k = Build.Unique("s");
+        await ImportAsync(Encoding.UTF8.GetBytes(Header + $"{k}-1,Active One,{k}-one.com,resellers,active,DE,,,\n"));
+        var moved = await ImportAsync(Encoding.UTF8.GetBytes(Header + $"{k}-1,Active One,{k}-one.com,resellers,churned,DE,,,\n"));
+        Assert.Contains("lifecycle actions", Assert.Single(moved.Errors).Message);
+
+        var noStage = await ImportAsync(Encoding.UTF8.GetBytes($"external_id,name,domain,subcategory\n{k}-1,Renamed One,{k}-one.com,resellers\n"));
+        Assert.Equal((0, 1, 0), (noStage.Errors.Count, noStage.Updated, noStage.Created));
+        Assert.Equal(("Renamed One", "active"), Assert.Single(await PartnersAsync(k)) is var p ? (p.Name, p.Stage) : default);
+    }
+
     [Theory]
     [InlineData("", 1, null, "empty")]
     [InlineData("name,domain,subcategory,colour\nA,a-colour.com,resellers,red\n", 1, "colour", "Unknown column")]
