@@ -52,6 +52,22 @@ public abstract class ProspectWorkflowTests(DatabaseProvider provider) : IAsyncL
     }
 
     [Fact]
+    public async Task A_partner_user_reads_none_of_its_own_identification_records_and_cannot_write_one()
+    {
+        var p = await ProspectData.CreateAsync(_app, ProspectData.Prospect());
+        (await Assess(p.Id, ProspectData.Fit91)).Ok();
+        (await _app.Run<LogOutreach, Result<OutreachView>>(u => u.HandleAsync(new PartnerId(p.Id), new LogOutreach.Input("call", "replied", null, null, null), Ct), As.Manager)).Ok();
+
+        await using var db = _app.Open(As.PartnerUser(new PartnerId(p.Id)));
+        Assert.Equal(1, await db.Partners.CountAsync(Ct)); // its own partner row, and nothing of the vendor's view of it
+        Assert.Equal(0, await db.Set<OpportunityAssessment>().CountAsync(Ct));
+        Assert.Equal(0, await db.Set<OutreachAttempt>().CountAsync(Ct));
+        // The endpoints refuse partner users first; the database's scope check refuses the write even if one forgot.
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            _app.Run<AssessOpportunity, Result<AssessmentView>>(u => u.HandleAsync(new PartnerId(p.Id), ProspectData.Fit91, null, Ct), As.PartnerUser(new PartnerId(p.Id))));
+    }
+
+    [Fact]
     public async Task Bad_scores_are_field_errors_and_nothing_is_written()
     {
         var p = await ProspectData.CreateAsync(_app, ProspectData.Prospect());
