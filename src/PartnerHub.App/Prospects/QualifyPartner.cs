@@ -4,6 +4,7 @@ using PartnerHub.App.Persistence;
 using PartnerHub.App.Programs;
 using PartnerHub.Core.Common;
 using PartnerHub.Core.Partners;
+using PartnerHub.Core.Programs;
 using PartnerHub.Core.Prospects;
 
 namespace PartnerHub.App.Prospects;
@@ -29,19 +30,8 @@ public sealed class QualifyPartner(PartnerHubDb db, ProgramStore programs)
 
         var published = await programs.CurrentAsync(ct);
         var latest = await db.Set<OpportunityAssessment>().AsNoTracking().Where(a => a.PartnerId == id).OrderByDescending(a => a.Id).FirstOrDefaultAsync(ct);
-        string verdict;
-        if (latest is null) verdict = "not assessed";
-        else if (published.Program.Qualification is not { } policy) return ProspectErrors.NoQualificationCriteria(published.Label);
-        else
-        {
-            var fit = FitScoring.Score(policy, partner.Category, latest.Scores);
-            if (!fit.IsSuccess)
-                return Error.Validation("override", $"The program's qualification criteria changed since the latest assessment ({latest.ProgramVersion}); assess the partner again.");
-            if (!fit.Value.Passes && !overrideScore) return ProspectErrors.BelowThreshold(fit.Value);
-            verdict = fit.Value.Explanation;
-        }
-
-        if (latest is null && !overrideScore) return ProspectErrors.NotAssessed();
+        var (passes, verdict, refusal) = Verdict(published.Program.Qualification, published.Label, partner.Category, latest);
+        if (!passes && !overrideScore) return refusal;
         var stageReason = overrideScore ? $"Qualified by override: {why} (assessment: {verdict})" : why is null ? $"Qualified: {verdict}" : $"Qualified: {why} ({verdict})";
         return await MoveAsync(partner, LifecycleStage.Qualified, Shorten(stageReason), ct);
     }
@@ -56,6 +46,18 @@ public sealed class QualifyPartner(PartnerHubDb db, ProgramStore programs)
         if (partner is null) return PartnerErrors.NotFound(id);
         if (partner.Version != version) return PartnerErrors.StaleVersion(id, version, partner.Version);
         return await MoveAsync(partner, LifecycleStage.Prospect, $"Opportunity cooled: {why}", ct);
+    }
+
+    /// <summary>Whether the latest assessment, scored again under the program in force, passes; its explanation; and the refusal when it does not.</summary>
+    private static (bool Passes, string Verdict, Error Refusal) Verdict(QualificationPolicy? policy, string program, string category, OpportunityAssessment? latest)
+    {
+        if (latest is null) return (false, "not assessed", ProspectErrors.NotAssessed());
+        if (policy is null) return (false, $"fit {latest.FitScore} under {latest.ProgramVersion}", ProspectErrors.NoQualificationCriteria(program));
+        var fit = FitScoring.Score(policy, category, latest.Scores);
+        if (!fit.IsSuccess)
+            return (false, $"fit {latest.FitScore} under {latest.ProgramVersion}, whose criteria have since changed",
+                Error.Validation("override", $"The program's qualification criteria changed since the latest assessment ({latest.ProgramVersion}); assess the partner again."));
+        return (fit.Value.Passes, fit.Value.Explanation, ProspectErrors.BelowThreshold(fit.Value));
     }
 
     private async Task<Result<PartnerView>> MoveAsync(Partner partner, LifecycleStage to, string reason, CancellationToken ct)
