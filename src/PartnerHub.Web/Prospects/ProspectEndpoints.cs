@@ -77,7 +77,7 @@ public static class ProspectEndpoints
     {
         if (!Versions.TryReadIfMatch(context.Request, out var version, out var problem)) return problem!;
         var result = await save.HandleAsync(new PartnerId(id), request.Source, request.FitNotes, version, ct);
-        if (!result.IsSuccess) return result.Error.ToProblem();
+        if (!result.IsSuccess) return Problem(result.Error);
         Versions.SetETag(context, result.Value.Version);
         return TypedResults.Ok(result.Value);
     }
@@ -118,9 +118,15 @@ public static class ProspectEndpoints
         return Moved(await qualify.CoolAsync(new PartnerId(id), request?.Reason, version, ct), context);
     }
 
+    /// <summary>As for partners (ADR 0004): a stale If-Match is a failed precondition, 412; everything else maps as usual.</summary>
+    private static ProblemHttpResult Problem(Error error) => error.Code == "stale_version"
+        ? TypedResults.Problem(error.Message, statusCode: StatusCodes.Status412PreconditionFailed, title: "The record changed since you read it.",
+            extensions: new Dictionary<string, object?> { ["code"] = error.Code })
+        : error.ToProblem();
+
     private static Results<Ok<PartnerView>, ProblemHttpResult> Moved(Result<PartnerView> result, HttpContext context)
     {
-        if (!result.IsSuccess) return result.Error.ToProblem();
+        if (!result.IsSuccess) return Problem(result.Error);
         Versions.SetETag(context, result.Value.Version);
         return TypedResults.Ok(result.Value);
     }

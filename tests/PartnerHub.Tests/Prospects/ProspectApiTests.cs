@@ -43,7 +43,7 @@ public abstract class ProspectApiTests<TApp>(TApp app) : IClassFixture<TApp>, IA
         var saved = await _client.PutJsonAsync(url, new { source = "referral", fitNotes = "Introduced by Zapier." }, 1);
         var profile = await saved.ReadAsync<ProspectProfileView>(HttpStatusCode.OK);
         Assert.Equal(("referral", "Introduced by Zapier.", 2, "\"2\""), (profile.Source, profile.FitNotes, profile.Version, saved.Headers.ETag?.Tag));
-        await _client.PutJsonAsync(url, new { source = "event" }, 1).ProblemAsync(HttpStatusCode.Conflict);
+        await _client.PutJsonAsync(url, new { source = "event" }, 1).ProblemAsync(HttpStatusCode.PreconditionFailed);
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public abstract class ProspectApiTests<TApp>(TApp app) : IClassFixture<TApp>, IA
         Assert.Equal([assessed.Id], history!.Select(a => a.Id));
 
         await PostAsync($"/api/v1/partners/{p.Id}/qualify", new { }).ProblemAsync(HttpStatusCode.PreconditionRequired);
-        await PostAsync($"/api/v1/partners/{p.Id}/qualify", new { }, p.Version + 5).ProblemAsync(HttpStatusCode.Conflict);
+        await PostAsync($"/api/v1/partners/{p.Id}/qualify", new { }, p.Version + 5).ProblemAsync(HttpStatusCode.PreconditionFailed);
         var qualified = await PostAsync($"/api/v1/partners/{p.Id}/qualify", new { }, p.Version);
         Assert.Equal("qualified", (await qualified.ReadAsync<PartnerView>(HttpStatusCode.OK)).Stage);
         Assert.Equal($"\"{p.Version + 1}\"", qualified.Headers.ETag?.Tag);
