@@ -83,6 +83,7 @@ public abstract class ProspectApiTests<TApp>(TApp app) : IClassFixture<TApp>, IA
         var page = await _client.GetStringAsync("/prospects");
         Assert.Contains("Opportunity matrix", page);
         Assert.Contains("Outreach plan", page);
+        Assert.Contains("id=\"new-prospect\"", page);
         Assert.Contains(p.Name, page);
 
         var program = await _client.GetStringAsync("/program");
