@@ -11,6 +11,7 @@ using PartnerHub.App.Ledger;
 using PartnerHub.App.Facts;
 using PartnerHub.App.Partners;
 using PartnerHub.App.Programs;
+using PartnerHub.App.Prospects;
 using PartnerHub.App.Revenue;
 using PartnerHub.App.Standing;
 using PartnerHub.App.Relationships;
@@ -43,6 +44,7 @@ public static class UseCases
         .AddDealUseCases()
         .AddLedgerUseCases()
         .AddFactUseCases()
+        .AddProspectUseCases()
         .AddRevenueUseCases()
         .AddRelationshipUseCases();
 

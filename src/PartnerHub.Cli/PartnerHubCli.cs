@@ -27,6 +27,7 @@ public static class PartnerHubCli
                 FactsCommand.Create(output, error), StandingCommand.Create(output, error), DealsCommand.Create(output, error), EventsCommand.Create(output, error),
                 LedgerCommands.Statements(output, error), LedgerCommands.Payouts(output, error), UsersCommand.Create(output, error), DbCommand.Create(output, error),
                 RelationshipCommand.Create(output, error),
+                Prospects.ProspectsCommand.Create(output, error),
             },
         };
 

@@ -72,6 +72,7 @@ public static class PartnerHubWeb
         app.MapStandingEndpoints();
         app.MapRevenueEndpoints();
         app.MapRelationshipEndpoints();
+        Prospects.ProspectEndpoints.MapProspectEndpoints(app);
         app.MapRazorComponents<Components.App>();
 
         return app;

@@ -47,6 +47,8 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Vercel", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Edit" }).ClickAsync();
+        // The partner page has a "Notes" field of its own (the activity log), so wait for the edit form first.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Edit Vercel");
 
         var note = $"Renewal call booked {Guid.NewGuid():N}";
         await page.GetByLabel("Notes").FillAsync(note);
@@ -57,7 +59,7 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         await page.GetByLabel("Country (ISO code)").FillAsync("US");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Vercel");
-        await Expect(page.Locator(".notes")).ToHaveTextAsync(note);
+        await Expect(page.Locator("p.notes")).ToHaveTextAsync(note);
         await Expect(page.Locator("ol.audit li").First).ToContainTextAsync($"updated by {Manager}");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.Artifacts, "console-partner.png"), FullPage = true });
     }

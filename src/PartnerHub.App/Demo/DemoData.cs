@@ -36,6 +36,7 @@ public sealed class DemoData(PartnerHubDb db, SavePartner save, DemoMoney money,
         await DemoFacts.LoadAsync(db, today, ct);
         await money.LoadAsync(ct);
         await DemoRelationships.LoadAsync(db, today, ct);
+        await DemoProspects.LoadAsync(db, save, today, ct);
 
         foreach (var user in Users)
         {

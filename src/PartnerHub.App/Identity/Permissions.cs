@@ -44,6 +44,10 @@ public static class Permissions
     public static readonly Permission RelationshipRead = new("relationship.read", Roles.All, "relationship:read");
     /// <summary>Edit plan goals and log activities: the partner managers' work, never a partner user's.</summary>
     public static readonly Permission RelationshipWrite = new("relationship.write", [Roles.ProgramAdmin, Roles.PartnerManager], "relationship:write");
+    /// <summary>Prospects, opportunity assessments, outreach and the opportunity matrix: vendor staff only, never a partner user.</summary>
+    public static readonly Permission ProspectsRead = new("prospects.read", Roles.Vendor, "prospects:read");
+    /// <summary>Profile, assess, log outreach, qualify or cool a prospect: the partner managers' work.</summary>
+    public static readonly Permission ProspectsWrite = new("prospects.write", [Roles.ProgramAdmin, Roles.PartnerManager], "prospects:write");
 
     public static readonly IReadOnlyList<Permission> All =
     [
@@ -51,6 +55,7 @@ public static class Permissions
         DealsRead, DealsRegister, DealsDecide, CustomersWrite, LedgerRead, StatementsClose, PayoutsManage, Portal, Console,
         FactsRead, FactsWrite, StandingRead, RevenueRead, RevenueWrite, RevenueAttribute,
         RelationshipRead, RelationshipWrite,
+        ProspectsRead, ProspectsWrite,
     ];
 
     /// <summary>Every scope an API key can be given.</summary>

@@ -24,11 +24,13 @@ public sealed class ImportPartners(PartnerHubDb db, ProgramStore programs)
         var headerError = ReadRows(text, rows, errors);
         if (headerError is not null) return ImportReport.Refused(headerError);
 
+        // A row that leaves the stage out keeps an existing partner's stage: only lifecycle actions move it.
+        var stageLeftOut = rows.Where(r => string.IsNullOrWhiteSpace(r.Details.Stage)).Select(r => r.Line).ToHashSet();
         var valid = Validate(rows, await programs.CatalogAsync(ct), errors);
         progress?.Report(new ImportProgress("validated", rows.Count, rows.Count));
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var (created, updated, unchanged) = await ApplyAsync(valid, errors, progress, ct);
+        var (created, updated, unchanged) = await ApplyAsync(valid, stageLeftOut, errors, progress, ct);
         errors.Sort((a, b) => a.Line.CompareTo(b.Line));
 
         var apply = !options.DryRun && !(options.Strict && errors.Count > 0);
@@ -115,7 +117,8 @@ public sealed class ImportPartners(PartnerHubDb db, ProgramStore programs)
     }
 
     private async Task<(int Created, int Updated, int Unchanged)> ApplyAsync(
-        List<(int Line, ValidPartnerDetails Details)> rows, List<ImportError> errors, IProgress<ImportProgress>? progress, CancellationToken ct)
+        List<(int Line, ValidPartnerDetails Details)> rows, HashSet<int> stageLeftOut, List<ImportError> errors, IProgress<ImportProgress>? progress,
+        CancellationToken ct)
     {
         // Keys of every live partner, so each row finds the partner it updates without a query per row.
         var keys = await db.Partners.AsNoTracking().Where(p => p.ArchivedAt == null)
@@ -152,7 +155,7 @@ public sealed class ImportPartners(PartnerHubDb db, ProgramStore programs)
                 {
                     var partner = existing[id];
                     var version = partner.Version;
-                    var result = partner.Update(d, version, now);
+                    var result = partner.Update(stageLeftOut.Contains(line) ? d with { Stage = partner.Stage } : d, version, now);
                     if (!result.IsSuccess) errors.Add(new ImportError(line, PartnerCsv.ColumnOf(result.Error.Fields?.Keys.First() ?? "name"), result.Error.Message));
                     else if (partner.Version == version) unchanged++;
                     else updated++;

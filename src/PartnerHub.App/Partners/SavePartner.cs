@@ -26,6 +26,8 @@ public sealed class SavePartner(PartnerHubDb db, ProgramStore programs)
     {
         var partner = await db.Partners.FirstOrDefaultAsync(p => p.Id == id, ct);
         if (partner is null) return PartnerErrors.NotFound(id);
+        // An edit that leaves the stage out keeps it; the stage moves only by lifecycle actions.
+        if (string.IsNullOrWhiteSpace(details.Stage)) details = details with { Stage = partner.Stage.Key() };
         var valid = details.Validate(await programs.CatalogAsync(ct));
         if (!valid.IsSuccess) return valid.Error;
         if (await DomainHolderAsync(valid.Value.Domain, id, ct) is { } holder) return PartnerErrors.DomainTaken(valid.Value.Domain, holder);

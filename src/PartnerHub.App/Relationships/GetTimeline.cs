@@ -55,7 +55,7 @@ public sealed class GetTimeline(PartnerHubDb db, ProgramStore programs, FactStor
     }
 
     /// <summary>
-    /// Tier moves at past reviews, recomputed from the facts with the version in force today (ADR 9): one program for the
+    /// Tier moves at past reviews, recomputed from the facts with the version in force today (ADR 10): one program for the
     /// whole history, so the moves read consistently; the Reviews page shows what a past version decided on its date.
     /// </summary>
     private async Task<List<TimelineEntry>> TierMovesAsync(PartnerId id, CancellationToken ct)

@@ -52,7 +52,8 @@ public static class Evaluator
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
         var total = new ProgramTally(cp, asOf);
         // Each thread also tallies the program counts of the partners it evaluates (counts commute), merged at the end.
-        Parallel.ForEach(Partitioner.Create(0, partners.Count, chunk), options, () => (new Scratch(), new ProgramTally(cp, asOf)), (range, _, local) =>
+        // The partitioner refuses an empty range, and a program with no partners yet still has a standing.
+        if (partners.Count > 0) Parallel.ForEach(Partitioner.Create(0, partners.Count, chunk), options, () => (new Scratch(), new ProgramTally(cp, asOf)), (range, _, local) =>
         {
             for (var i = range.Item1; i < range.Item2; i++)
             {

@@ -54,7 +54,8 @@ public sealed class Partner : IAudited
     {
         if (IsArchived) return PartnerErrors.Archived(Id);
         if (expectedVersion != Version) return PartnerErrors.StaleVersion(Id, expectedVersion, Version);
-        if (!Lifecycle.CanMove(Stage, details.Stage)) return PartnerErrors.StageNotAllowed(Stage, details.Stage);
+        // An edit or import never moves the stage: only lifecycle actions do, with their own checks and reasons.
+        if (details.Stage != Stage) return PartnerErrors.StageChangedByEdit(Stage, details.Stage);
         if (Snapshot(details, ArchivedAt).SequenceEqual(EditableSnapshot())) return Result.Success; // nothing changed: no new version
         Apply(details, now);
         Version++;

@@ -18,6 +18,9 @@ public static class PartnerErrors
     public static Error StageNotAllowed(LifecycleStage from, LifecycleStage to) =>
         Error.Validation("stage", $"A partner cannot move from {from.Key()} to {to.Key()}. From {from.Key()} it can move to: {AllowedList(from)}.");
 
+    public static Error StageChangedByEdit(LifecycleStage from, LifecycleStage to) =>
+        Error.Validation("stage", $"An edit cannot change the stage (from {from.Key()} to {to.Key()}); use the lifecycle actions (qualify, cool, onboard, launch, churn, terminate) on the partner's page, API or CLI.");
+
     private static string AllowedList(LifecycleStage from) =>
         Lifecycle.AllowedAfter(from) is { Count: > 0 } next ? string.Join(", ", next.Select(s => s.Key())) : "nothing (final stage)";
 }

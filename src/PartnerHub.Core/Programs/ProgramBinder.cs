@@ -82,6 +82,7 @@ internal sealed partial class ProgramBinder
         var roadmap = root.Map("roadmap") is { } rm ? Roadmap(rm) : null;
         var deals = root.Map("dealRegistration") is { } dr ? DealRegistration(dr) : null;
         var relationship = root.Map("relationship", required: false) is { } rs ? Relationship(rs) : RelationshipSettings.Default;
+        var qualification = root.Map("qualification", required: false) is { } q ? Qualification(q) : null;
         root.Done();
 
         if (measurement is null || ecosystem is null || review is null || support is null || training is null || certification is null
@@ -94,6 +95,7 @@ internal sealed partial class ProgramBinder
             Marketing = marketing, Kpis = kpis, HealthWeights = weights, Phases = phases, OnboardingSteps = steps, Roadmap = roadmap,
             DealRegistration = deals,
             Relationship = relationship,
+            Qualification = qualification,
         };
     }
 

@@ -88,6 +88,25 @@ internal sealed class ProgramFlattener
         Add("relationship.missedReviewsInARow", Num(p.Relationship.MissedReviewsInARow));
         Add("relationship.expansionMaxMissing", Num(p.Relationship.ExpansionMaxMissing));
         foreach (var a in p.Assumptions) Add($"assumptions[{a.Path}]", a.Note);
+        Qualification();
+    }
+
+    private void Qualification()
+    {
+        if (_p.Qualification is not { } q) return;
+        foreach (var c in q.Criteria)
+        {
+            var at = Enter($"qualification.criteria.{c.Key}", "qualification criterion", c.Key);
+            Add($"{at}.name", c.Name);
+            Add($"{at}.description", c.Description);
+            Add($"{at}.weight", Num(c.Weight));
+            foreach (var (score, label) in c.Labels.OrderBy(l => l.Key)) Add($"{at}.labels.{Num(score)}", label);
+        }
+
+        Add("qualification.passThreshold.default", Num(q.DefaultThreshold));
+        foreach (var (category, threshold) in q.ThresholdByCategory.OrderBy(t => t.Key, StringComparer.Ordinal))
+            Add($"qualification.passThreshold.byCategory.{category}", Num(threshold));
+        Add("qualification.revenueCriterion", q.RevenueCriterion);
     }
 
     private void Categories()

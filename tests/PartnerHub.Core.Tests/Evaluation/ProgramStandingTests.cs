@@ -40,4 +40,14 @@ public sealed class ProgramStandingTests
         // Partner revenue in 2025-03 to 2026-02: 305,000 of company revenue 3,000,000.
         Assert.Equal("10.17%", program.Kpis.Single(k => k.Key == KpiKeys.RevenueShare).Text);
     }
+
+    [Fact]
+    public void A_program_without_partners_still_has_a_standing()
+    {
+        var result = Evaluator.EvaluateAll(DefaultProgram.Program, "v1", new ProgramFacts([], []), AsOf);
+
+        Assert.Empty(result.Partners);
+        Assert.Equal(0, result.Program.ActivePartners);
+        Assert.All(result.Program.Tiers, t => Assert.Equal(0, t.Count));
+    }
 }

@@ -36,16 +36,18 @@ public sealed class PartnerTests
     }
 
     [Fact]
-    public void Stage_moves_only_along_allowed_transitions()
+    public void An_update_never_moves_the_stage_and_a_lifecycle_move_follows_the_allowed_transitions()
     {
         var partner = Partner.Create(Valid(Acme), Now);
-        var toActive = partner.Update(Valid(Acme with { Stage = "active" }), 1, Now);
-        Assert.Equal("stage", toActive.Error!.Fields!.Keys.Single());
-        Assert.Contains("qualified, terminated", toActive.Error.Message);
+        var edit = partner.Update(Valid(Acme with { Stage = "qualified" }), 1, Now);
+        Assert.Equal("stage", edit.Error!.Fields!.Keys.Single());
+        Assert.Contains("lifecycle actions", edit.Error.Message);
+        Assert.Equal((LifecycleStage.Prospect, 1), (partner.Stage, partner.Version));
 
-        Assert.True(partner.Update(Valid(Acme with { Stage = "qualified" }), 1, Now).IsSuccess);
-        Assert.Equal(LifecycleStage.Qualified, partner.Stage);
-        Assert.Equal(2, partner.Version);
+        var toActive = partner.MoveTo(LifecycleStage.Active, null, Now);
+        Assert.Contains("qualified, terminated", toActive.Error!.Message);
+        Assert.True(partner.MoveTo(LifecycleStage.Qualified, "Fit 80", Now).IsSuccess);
+        Assert.Equal((LifecycleStage.Qualified, "Fit 80", 2), (partner.Stage, partner.StageReason, partner.Version));
     }
 
     [Fact]

@@ -65,6 +65,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
             new[] { new Dictionary<string, string> { ["partner"] = PartnerIn(w, c, v).ToString(), ["criterion"] = "innovation", ["rated_on"] = "2026-05-01", ["score"] = "4" } })),
         ["POST /api/v1/facts/{kind}/import"] = (true, (w, c, v) => Upload("/api/v1/facts/ratings/import", $"partner,criterion,rated_on,score\n{PartnerIn(w, c, v)},commitment,2026-05-02,3\n")),
         ["POST /api/v1/partners/"] = (false, (w, c, v) => Json(HttpMethod.Post, "/api/v1/partners", Build.Partner())),
+        // The world's partners are active, so the edit keeps their stage: an edit that changed it would be refused (lifecycle actions only).
         ["PUT /api/v1/partners/{id:guid}"] = (true, async (w, c, v) => await WithIfMatch(Json(HttpMethod.Put, $"/api/v1/partners/{PartnerIn(w, c, v)}", Build.Partner() with { Stage = "active" }), await VersionAsync(PartnerIn(w, c, v)))),
         ["POST /api/v1/partners/{id:guid}/archive"] = (true, async (w, c, v) => await WithIfMatch(Task.FromResult(new HttpRequestMessage(HttpMethod.Post, $"/api/v1/partners/{PartnerIn(w, c, v)}/archive")), await VersionAsync(PartnerIn(w, c, v)))),
         ["GET /api/v1/partners/{id:guid}/audit"] = (true, (w, c, v) => Get($"/api/v1/partners/{PartnerIn(w, c, v)}/audit")),
@@ -139,6 +140,19 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
         ["POST /api/v1/partners/{id:guid}/terminate"] = (true, async (w, c, v) => await WithIfMatch(Json(HttpMethod.Post, $"/api/v1/partners/{PartnerIn(w, c, v)}/terminate", new { reason = "matrix" }), await VersionAsync(PartnerIn(w, c, v)))),
         ["GET /api/v1/program/health-alerts"] = (false, (w, c, v) => Get("/api/v1/program/health-alerts")),
         ["GET /api/v1/program/expansion-candidates"] = (false, (w, c, v) => Get("/api/v1/program/expansion-candidates")),
+        // Identification (prospects, assessments, outreach, matrix): vendor staff and keys only; a partner user reads and changes none of it.
+        ["GET /api/v1/prospects/"] = (false, (w, c, v) => Get("/api/v1/prospects")),
+        ["GET /api/v1/partners/{id:guid}/prospect"] = (true, (w, c, v) => Get($"/api/v1/partners/{PartnerIn(w, c, v)}/prospect")),
+        ["PUT /api/v1/partners/{id:guid}/prospect"] = (true, (w, c, v) => WithIfMatch(Json(HttpMethod.Put, $"/api/v1/partners/{PartnerIn(w, c, v)}/prospect", new { source = "inbound", fitNotes = "matrix " + Build.Unique() }), 1)),
+        ["GET /api/v1/partners/{id:guid}/assessments"] = (true, (w, c, v) => Get($"/api/v1/partners/{PartnerIn(w, c, v)}/assessments")),
+        ["POST /api/v1/partners/{id:guid}/assessments"] = (true, (w, c, v) => Json(HttpMethod.Post, $"/api/v1/partners/{PartnerIn(w, c, v)}/assessments",
+            new { scores = new Dictionary<string, int> { ["strategic-fit"] = 5, ["audience-overlap"] = 5, ["technical-capability"] = 5, ["revenue-potential"] = 5 } })),
+        ["GET /api/v1/partners/{id:guid}/outreach"] = (true, (w, c, v) => Get($"/api/v1/partners/{PartnerIn(w, c, v)}/outreach")),
+        ["POST /api/v1/partners/{id:guid}/outreach"] = (true, (w, c, v) => Json(HttpMethod.Post, $"/api/v1/partners/{PartnerIn(w, c, v)}/outreach", new { channel = "email", outcome = "replied" })),
+        ["POST /api/v1/partners/{id:guid}/qualify"] = (true, async (w, c, v) => await WithIfMatch(Json(HttpMethod.Post, $"/api/v1/partners/{PartnerIn(w, c, v)}/qualify", new { @override = true, reason = "matrix" }), await VersionAsync(PartnerIn(w, c, v)))),
+        ["POST /api/v1/partners/{id:guid}/cool"] = (true, async (w, c, v) => await WithIfMatch(Json(HttpMethod.Post, $"/api/v1/partners/{PartnerIn(w, c, v)}/cool", new { reason = "matrix" }), await VersionAsync(PartnerIn(w, c, v)))),
+        ["GET /api/v1/program/opportunity-matrix"] = (false, (w, c, v) => Get("/api/v1/program/opportunity-matrix")),
+        ["GET /api/v1/outreach/plan"] = (false, (w, c, v) => Get("/api/v1/outreach/plan")),
     };
 
     private static object NewGoal() => new { year = 2026, title = "Matrix goal", kpi = "partner-revenue", target = "1000.00", targetDate = "2026-12-31", owner = "matrix@vendor.example" };
@@ -320,6 +334,9 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
             var events = await db.Set<PartnerHub.App.Facts.RevenueEventRecord>().CountAsync(e => e.PartnerId == partner);
             var codes = await db.Set<PartnerHub.App.Revenue.ReferralCodeRecord>().CountAsync(r => r.PartnerId == partner);
             byPartner[partner] = $"{p.Version}|{p.ArchivedAt}|{u.LockoutEnd}|{u.SecurityStamp}|{roles}|{invitations}|{deals}|{ledger}|{statements}|{ratings}|{events}|{codes}";
+            byPartner[partner] += $"|{await db.Set<PartnerHub.App.Prospects.OpportunityAssessment>().CountAsync(a => a.PartnerId == partner)}"
+                + $"|{await db.Set<PartnerHub.App.Prospects.OutreachAttempt>().CountAsync(a => a.PartnerId == partner)}"
+                + $"|{await db.Set<PartnerHub.App.Prospects.ProspectProfile>().Where(x => x.PartnerId == partner).Select(x => x.Version).FirstOrDefaultAsync()}";
         }
 
         var key = await db.Set<ApiKey>().AsNoTracking().SingleAsync(k => k.Id == world.Key);

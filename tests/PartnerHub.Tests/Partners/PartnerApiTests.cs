@@ -98,12 +98,19 @@ public abstract class PartnerApiTests<TApp>(TApp app) : IClassFixture<TApp>, IAs
     }
 
     [Fact]
-    public async Task Stage_changes_follow_the_lifecycle()
+    public async Task An_edit_cannot_change_the_stage_only_lifecycle_actions_can()
     {
         var partner = await CreateAsync(Build.Partner() with { Stage = "prospect" });
-        var skip = await _client.PutJsonAsync($"/api/v1/partners/{partner.Id}", partner.ToDetails() with { Stage = "active" }, partner.Version);
-        var errors = await skip.ProblemAsync(HttpStatusCode.BadRequest);
-        Assert.Contains("qualified", errors["stage"].Single());
+        foreach (var stage in new[] { "active", "qualified" })
+        {
+            var edit = await _client.PutJsonAsync($"/api/v1/partners/{partner.Id}", partner.ToDetails() with { Stage = stage }, partner.Version);
+            var errors = await edit.ProblemAsync(HttpStatusCode.BadRequest);
+            Assert.Contains("lifecycle actions", errors["stage"].Single());
+        }
+
+        // Leaving the stage out (or sending the same one) keeps it.
+        var kept = await _client.PutJsonAsync($"/api/v1/partners/{partner.Id}", partner.ToDetails() with { Stage = null, Notes = "kept" }, partner.Version);
+        Assert.Equal(("prospect", "kept"), await kept.Content.ReadFromJsonAsync<PartnerView>(HttpAssertions.Json) is { } v ? (v.Stage, v.Notes) : default);
     }
 
     [Fact]

@@ -118,12 +118,12 @@ public abstract class PartnerImportTests<TApp>(TApp app) : IClassFixture<TApp> w
         var k = Build.Unique("u");
         await ImportAsync(Encoding.UTF8.GetBytes(Header + $"{k}-1,First,{k}-one.com,resellers,active,DE,,,\n"));
         var byDomain = await ImportAsync(Encoding.UTF8.GetBytes(Header + $",Renamed,https://www.{k}-one.com/,resellers,active,DE,,,\n"));
-        var byExternalId = await ImportAsync(Encoding.UTF8.GetBytes(Header + $"{k}-1,Renamed,{k}-one.com,resellers,churned,DE,,,\n"));
+        var byExternalId = await ImportAsync(Encoding.UTF8.GetBytes(Header + $"{k}-1,Renamed,{k}-one.com,resellers,active,FR,,,\n"));
 
         Assert.Equal((0, 1), (byDomain.Created, byDomain.Updated));
         Assert.Equal((0, 1), (byExternalId.Created, byExternalId.Updated));
         var partner = Assert.Single(await PartnersAsync(k));
-        Assert.Equal(("Renamed", "churned", 3), (partner.Name, partner.Stage, partner.Version));
+        Assert.Equal(("Renamed", "FR", 3), (partner.Name, partner.Country, partner.Version));
 
         await using var scope = app.Scope();
         var db = scope.ServiceProvider.GetRequiredService<PartnerHubDb>();
@@ -141,6 +141,19 @@ public abstract class PartnerImportTests<TApp>(TApp app) : IClassFixture<TApp> w
         var error = Assert.Single(report.Errors);
         Assert.Equal((2, "stage"), (error.Line, error.Column));
         Assert.Equal(1, report.Created);
+    }
+
+    [Fact]
+    public async Task An_import_never_moves_the_stage_and_a_file_without_stages_keeps_them()
+    {
+        var k = Build.Unique("s");
+        await ImportAsync(Encoding.UTF8.GetBytes(Header + $"{k}-1,Active One,{k}-one.com,resellers,active,DE,,,\n"));
+        var moved = await ImportAsync(Encoding.UTF8.GetBytes(Header + $"{k}-1,Active One,{k}-one.com,resellers,churned,DE,,,\n"));
+        Assert.Contains("lifecycle actions", Assert.Single(moved.Errors).Message);
+
+        var noStage = await ImportAsync(Encoding.UTF8.GetBytes($"external_id,name,domain,subcategory\n{k}-1,Renamed One,{k}-one.com,resellers\n"));
+        Assert.Equal((0, 1, 0), (noStage.Errors.Count, noStage.Updated, noStage.Created));
+        Assert.Equal(("Renamed One", "active"), Assert.Single(await PartnersAsync(k)) is var p ? (p.Name, p.Stage) : default);
     }
 
     [Theory]

@@ -26,6 +26,7 @@ public static class NavItems
         new("API keys", "/admin/api-keys", Permissions.ApiKeysManage.Roles),
         new("Health alerts", "/health-alerts", Permissions.ProgramRead.Roles),
         new("Expansion", "/expansion", Permissions.ProgramRead.Roles),
+        new("Prospects", "/prospects", Permissions.ProspectsRead.Roles),
         new("Home", "/portal", Roles.Partner),
         new("Your deals", "/portal/deals", [.. Permissions.DealsRead.Roles.Intersect(Roles.Partner)]),
         new("Statements", "/portal/statements", [.. Permissions.LedgerRead.Roles.Intersect(Roles.Partner)]),

@@ -1632,6 +1632,179 @@ namespace PartnerHub.App.Persistence.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("PartnerHub.App.Prospects.OpportunityAssessment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AssessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assessed_at");
+
+                    b.Property<string>("AssessedBy")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("assessed_by");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Criteria")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("criteria");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("explanation");
+
+                    b.Property<int>("FitScore")
+                        .HasColumnType("integer")
+                        .HasColumnName("fit_score");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("notes");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<bool>("Passes")
+                        .HasColumnType("boolean")
+                        .HasColumnName("passes");
+
+                    b.Property<string>("ProgramVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("program_version");
+
+                    b.Property<int>("RevenuePotential")
+                        .HasColumnType("integer")
+                        .HasColumnName("revenue_potential");
+
+                    b.Property<int>("Threshold")
+                        .HasColumnType("integer")
+                        .HasColumnName("threshold");
+
+                    b.HasKey("Id")
+                        .HasName("pk_opportunity_assessments");
+
+                    b.HasIndex("PartnerId", "Id")
+                        .HasDatabaseName("ix_opportunity_assessments_partner_id_id");
+
+                    b.ToTable("opportunity_assessments", (string)null);
+                });
+
+            modelBuilder.Entity("PartnerHub.App.Prospects.OutreachAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("by");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("NextStep")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("next_step");
+
+                    b.Property<DateOnly?>("NextStepDueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("next_step_due_on");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outreach_attempts");
+
+                    b.HasIndex("NextStepDueOn")
+                        .HasDatabaseName("ix_outreach_attempts_next_step_due_on");
+
+                    b.HasIndex("PartnerId", "Id")
+                        .HasDatabaseName("ix_outreach_attempts_partner_id_id");
+
+                    b.ToTable("outreach_attempts", (string)null);
+                });
+
+            modelBuilder.Entity("PartnerHub.App.Prospects.ProspectProfile", b =>
+                {
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<string>("FitNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("fit_notes");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("PartnerId")
+                        .HasName("pk_prospect_profiles");
+
+                    b.ToTable("prospect_profiles", (string)null);
+                });
+
             modelBuilder.Entity("PartnerHub.App.Revenue.IdempotentRequestRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -2282,6 +2455,36 @@ namespace PartnerHub.App.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_statements_partners_partner_id");
+                });
+
+            modelBuilder.Entity("PartnerHub.App.Prospects.OpportunityAssessment", b =>
+                {
+                    b.HasOne("PartnerHub.Core.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_opportunity_assessments_partners_partner_id");
+                });
+
+            modelBuilder.Entity("PartnerHub.App.Prospects.OutreachAttempt", b =>
+                {
+                    b.HasOne("PartnerHub.Core.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_outreach_attempts_partners_partner_id");
+                });
+
+            modelBuilder.Entity("PartnerHub.App.Prospects.ProspectProfile", b =>
+                {
+                    b.HasOne("PartnerHub.Core.Partners.Partner", null)
+                        .WithOne()
+                        .HasForeignKey("PartnerHub.App.Prospects.ProspectProfile", "PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_prospect_profiles_partners_partner_id");
                 });
 
             modelBuilder.Entity("PartnerHub.App.Revenue.ReferralCodeRecord", b =>

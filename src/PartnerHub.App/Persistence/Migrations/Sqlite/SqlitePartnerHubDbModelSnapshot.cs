@@ -1601,6 +1601,175 @@ namespace PartnerHub.App.Persistence.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("PartnerHub.App.Prospects.OpportunityAssessment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AssessedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("assessed_at");
+
+                    b.Property<string>("AssessedBy")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessed_by");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Criteria")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("criteria");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("explanation");
+
+                    b.Property<int>("FitScore")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fit_score");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partner_id");
+
+                    b.Property<bool>("Passes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("passes");
+
+                    b.Property<string>("ProgramVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("program_version");
+
+                    b.Property<int>("RevenuePotential")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revenue_potential");
+
+                    b.Property<int>("Threshold")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("threshold");
+
+                    b.HasKey("Id")
+                        .HasName("pk_opportunity_assessments");
+
+                    b.HasIndex("PartnerId", "Id")
+                        .HasDatabaseName("ix_opportunity_assessments_partner_id_id");
+
+                    b.ToTable("opportunity_assessments", (string)null);
+                });
+
+            modelBuilder.Entity("PartnerHub.App.Prospects.OutreachAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("NextStep")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_step");
+
+                    b.Property<DateOnly?>("NextStepDueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_step_due_on");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partner_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outreach_attempts");
+
+                    b.HasIndex("NextStepDueOn")
+                        .HasDatabaseName("ix_outreach_attempts_next_step_due_on");
+
+                    b.HasIndex("PartnerId", "Id")
+                        .HasDatabaseName("ix_outreach_attempts_partner_id_id");
+
+                    b.ToTable("outreach_attempts", (string)null);
+                });
+
+            modelBuilder.Entity("PartnerHub.App.Prospects.ProspectProfile", b =>
+                {
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partner_id");
+
+                    b.Property<string>("FitNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fit_notes");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("PartnerId")
+                        .HasName("pk_prospect_profiles");
+
+                    b.ToTable("prospect_profiles", (string)null);
+                });
+
             modelBuilder.Entity("PartnerHub.App.Revenue.IdempotentRequestRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -2249,6 +2418,36 @@ namespace PartnerHub.App.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_statements_partners_partner_id");
+                });
+
+            modelBuilder.Entity("PartnerHub.App.Prospects.OpportunityAssessment", b =>
+                {
+                    b.HasOne("PartnerHub.Core.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_opportunity_assessments_partners_partner_id");
+                });
+
+            modelBuilder.Entity("PartnerHub.App.Prospects.OutreachAttempt", b =>
+                {
+                    b.HasOne("PartnerHub.Core.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_outreach_attempts_partners_partner_id");
+                });
+
+            modelBuilder.Entity("PartnerHub.App.Prospects.ProspectProfile", b =>
+                {
+                    b.HasOne("PartnerHub.Core.Partners.Partner", null)
+                        .WithOne()
+                        .HasForeignKey("PartnerHub.App.Prospects.ProspectProfile", "PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_prospect_profiles_partners_partner_id");
                 });
 
             modelBuilder.Entity("PartnerHub.App.Revenue.ReferralCodeRecord", b =>
