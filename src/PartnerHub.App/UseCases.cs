@@ -103,5 +103,6 @@ public static class UseCases
         .AddScoped<ListFacts>()
         .AddScoped<GetStanding>()
         .AddScoped<GetProgramOverview>()
+        .AddScoped<GetRoadmapProgress>()
         .AddScoped<ListReviews>();
 }

@@ -13,9 +13,17 @@ public sealed record OnboardingStep(string Key, string Name, string Description,
 public sealed record StepCompletion(bool AgreementSigned = false, string? Engagement = null, IReadOnlyList<string>? Tracks = null,
     string? ExamPassed = null, bool DealWon = false);
 
-public sealed record Roadmap(DateOnly StartsOn, IReadOnlyList<RoadmapYear> Years);
+public sealed record Roadmap(DateOnly StartsOn, IReadOnlyList<RoadmapYear> Years)
+{
+    /// <summary>The last day of a quarter ("q1"…"q4") of a roadmap year: year 1 Q1 ends three months after the start, less a day.</summary>
+    public DateOnly EndOf(int year, string quarter) => StartsOn.AddYears(year - 1).AddMonths(3 * (quarter[1] - '0')).AddDays(-1);
+}
 
-public sealed record RoadmapYear(int Year, string Theme, IReadOnlyList<NamedText> Quarters);
+public sealed record RoadmapYear(int Year, string Theme, IReadOnlyList<NamedText> Quarters)
+{
+    /// <summary>The year's measurable goals, each due at the end of a quarter.</summary>
+    public IReadOnlyList<RoadmapGoal> Goals { get; init; } = [];
+}
 
 /// <summary>
 /// The program's <c>dealRegistration</c> section, the one type the deals and ledger features take their terms from:

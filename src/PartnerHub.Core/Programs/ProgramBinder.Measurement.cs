@@ -173,11 +173,12 @@ internal sealed partial class ProgramBinder
                 var number = year.Int("year", 1, 50) ?? 0;
                 var theme = year.Text("theme") ?? "";
                 var quarters = year.NamedTexts("quarters");
-                foreach (var q in quarters.Where(q => q.Name is not ("q1" or "q2" or "q3" or "q4")))
+                foreach (var q in quarters.Where(q => !Quarters.Contains(q.Name)))
                     _sink.Add(Find(year.Node, $"quarters.{q.Name}") ?? year.Node, $"{year.Path}.quarters: '{q.Name}' is not a quarter; use q1, q2, q3, q4.");
+                var goals = RoadmapGoals(year);
                 year.Done();
                 if (number != years.Count + 1) _sink.Add(item, $"{item.Path}: roadmap years are numbered 1, 2, 3… in order; expected {years.Count + 1}.");
-                years.Add(new RoadmapYear(number, theme, quarters));
+                years.Add(new RoadmapYear(number, theme, quarters) { Goals = goals });
             }
         }
         else if (map.Get("years") is { } wrong) _sink.Add(wrong, $"{wrong.Path}: expected a list of years, found {wrong.Describe()}.");

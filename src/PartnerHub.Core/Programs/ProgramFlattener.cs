@@ -76,6 +76,7 @@ internal sealed class ProgramFlattener
         {
             Add($"roadmap.years[{y}].theme", p.Roadmap.Years[y].Theme);
             Texts($"roadmap.years[{y}].quarters", p.Roadmap.Years[y].Quarters);
+            foreach (var g in p.Roadmap.Years[y].Goals) Add($"roadmap.years[{y}].goals.{g.Key}", Goal(g));
         }
 
         var d = p.DealRegistration;
@@ -279,4 +280,12 @@ internal sealed class ProgramFlattener
     private static string Num(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string YesNo(bool value) => value ? "yes" : "no";
+
+    /// <summary>One line per goal, so a diff shows a changed target or filter as one change.</summary>
+    private static string Goal(RoadmapGoal g)
+    {
+        var filters = new[] { ("category", g.Category), ("subcategory", g.Subcategory), ("tier", g.Tier), ("level", g.Level), ("kpi", g.Kpi) }
+            .Where(f => f.Item2 is not null).Select(f => $", {f.Item1} {f.Item2}");
+        return $"{g.Title}: {g.MetricKey} {Display.Number(g.Target)} by {g.By}{string.Concat(filters)}";
+    }
 }
