@@ -3,7 +3,6 @@ using PartnerHub.App.Facts;
 using PartnerHub.App.Persistence;
 using PartnerHub.App.Programs;
 using PartnerHub.Core.Evaluation;
-using PartnerHub.Core.Partners;
 using PartnerHub.Core.Programs;
 
 namespace PartnerHub.App.Standing;
@@ -17,7 +16,7 @@ public sealed record RoadmapYearView(int Year, string Theme, DateOnly StartsOn, 
 /// <summary>A measured goal and the partners behind its number, by name.</summary>
 public sealed record RoadmapGoalView(GoalProgress Progress, IReadOnlyList<PartnerLink> Partners);
 
-public sealed record PartnerLink(PartnerId Id, string Name);
+public sealed record PartnerLink(Guid Id, string Name);
 
 /// <summary>Measures the roadmap's goals with the program version in force on the date, over the same facts as the overview.</summary>
 public sealed class GetRoadmapProgress(PartnerHubDb db, ProgramStore programs, FactStore facts)
@@ -35,7 +34,7 @@ public sealed class GetRoadmapProgress(PartnerHubDb db, ProgramStore programs, F
         var roadmap = program.Roadmap;
         var years = roadmap.Years.Select(y => new RoadmapYearView(y.Year, y.Theme, roadmap.StartsOn.AddYears(y.Year - 1), roadmap.EndOf(y.Year, "q4"),
             y.Quarters, goals.Where(g => g.Year == y.Year)
-                .Select(g => new RoadmapGoalView(g, g.Partners.Select(id => new PartnerLink(id, partners.TryGetValue(id, out var p) ? p.Name : id.ToString())).ToList()))
+                .Select(g => new RoadmapGoalView(g, g.Partners.Select(id => new PartnerLink(id.Value, partners.TryGetValue(id, out var p) ? p.Name : id.ToString())).ToList()))
                 .ToList())).ToList();
         return new RoadmapView(version.Label, date, roadmap.StartsOn, years);
     }

@@ -10,9 +10,9 @@ namespace PartnerHub.Cli.Programs;
 
 public static class ProgramCommand
 {
-    public static Command Create(TextWriter output, TextWriter error) => new("program", "The partner program: validate, show, compare and publish versions; the review worklist.")
+    public static Command Create(TextWriter output, TextWriter error) => new("program", "The partner program: validate, show, compare and publish versions; the review worklist; roadmap progress.")
     {
-        Subcommands = { Validate(output, error), Show(output, error), Versions(output, error), Diff(output, error), Simulate(output, error), Publish(output, error), Reviews(output, error),
+        Subcommands = { Validate(output, error), Show(output, error), Versions(output, error), Diff(output, error), Simulate(output, error), Publish(output, error), Reviews(output, error), Roadmap(output, error),
             Relationships.ProgramRelationshipCommands.Alerts(output, error), Relationships.ProgramRelationshipCommands.Expansion(output, error) },
     };
 
@@ -205,6 +205,43 @@ public static class ProgramCommand
             cli.Output.WriteLine($"{list.Items.Count} to review on {list.AsOf:yyyy-MM-dd} (program {list.ProgramVersion}).");
             foreach (var item in list.Items)
                 cli.Output.WriteLine($"{item.Kind,-14} {item.PartnerName}: {item.From} -> {item.To}{(item.EffectiveOn is { } on ? $" on {on:yyyy-MM-dd}" : "")}. {item.Explanation}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Roadmap(TextWriter output, TextWriter error)
+    {
+        var asOf = new Option<string?>("--as-of") { Description = "The date to measure on (yyyy-MM-dd); today when omitted." };
+        var json = new Option<bool>("--json") { Description = "Print the roadmap as JSON, as the API returns it." };
+        var command = new Command("roadmap", "The roadmap's goals measured from live data: actual against target, met / on track / behind / missed, and why.")
+        {
+            Options = { asOf, json },
+        };
+        command.SetHandler(output, error, async (cli, ct) =>
+        {
+            var date = GetStanding.ParseAsOf(cli.Parse.GetValue(asOf), "--as-of");
+            if (!date.IsSuccess) return cli.Fail(date.Error);
+            await using var services = await cli.ServicesAsync(ct);
+            await using var scope = CliContext.CliScope(services, "program.roadmap");
+            var roadmap = await scope.ServiceProvider.GetRequiredService<GetRoadmapProgress>().HandleAsync(date.Value, ct);
+            if (cli.Parse.GetValue(json))
+            {
+                cli.Output.WriteLine(System.Text.Json.JsonSerializer.Serialize(roadmap, CliJson.Options));
+                return ExitCodes.Success;
+            }
+
+            cli.Output.WriteLine($"Roadmap on {roadmap.AsOf:yyyy-MM-dd} (program {roadmap.ProgramVersion}).");
+            foreach (var year in roadmap.Years)
+            {
+                cli.Output.WriteLine($"Year {year.Year}: {year.Theme}");
+                foreach (var g in year.Goals.Select(g => g.Progress))
+                {
+                    var status = g.Status == Core.Evaluation.GoalStatus.OnTrack ? "on track" : g.Status.ToString().ToLowerInvariant();
+                    cli.Output.WriteLine($"  {g.Quarter.ToUpperInvariant()} {g.Title}: {g.ActualText} of {g.TargetText} ({g.Percent}%), {status}. {g.Explanation}");
+                }
+            }
+
             return ExitCodes.Success;
         });
         return command;

@@ -65,6 +65,13 @@ public abstract class FactsCliTests(DatabaseProvider provider)
         Assert.StartsWith("0 to review on 2025-10-02", (await RunAsync(db, "program", "reviews", "--as-of", "2025-10-02")).Out); // promoted
         Assert.Equal(ExitCodes.Failure, (await RunAsync(db, "program", "reviews", "--as-of", "December")).Exit);
 
+        // The roadmap (from 2026-01-01) on its second day: one active partner of 25 by Q2 is ahead of an even pace.
+        var roadmap = await RunAsync(db, "program", "roadmap", "--as-of", "2026-01-02");
+        Assert.Equal((0, ""), (roadmap.Exit, roadmap.Err));
+        Assert.Contains("  Q2 25 active partners: 1 of 25 (4%), on track.", roadmap.Out);
+        Assert.Contains("$36,000.00 of $2,000,000.00 (1%), on track.", roadmap.Out);
+        Assert.Equal(ExitCodes.Failure, (await RunAsync(db, "program", "roadmap", "--as-of", "soon")).Exit);
+
         Assert.Equal(ExitCodes.Failure, (await RunAsync(db, "standing", "acme-resale.com", "--as-of", "yesterday")).Exit);
         Assert.Equal(ExitCodes.Failure, (await RunAsync(db, "standing", "nobody.example.org")).Exit);
     }
