@@ -103,6 +103,8 @@ public static class UseCases
         .AddScoped<ListFacts>()
         .AddScoped<GetStanding>()
         .AddScoped<GetProgramOverview>()
+        .AddScoped<EvaluateProgram>()
         .AddScoped<GetRoadmapProgress>()
+        .AddScoped<GetEcosystemMap>()
         .AddScoped<ListReviews>();
 }

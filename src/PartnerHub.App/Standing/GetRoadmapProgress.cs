@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using PartnerHub.App.Facts;
 using PartnerHub.App.Persistence;
-using PartnerHub.App.Programs;
 using PartnerHub.Core.Evaluation;
 using PartnerHub.Core.Programs;
 
@@ -19,23 +17,20 @@ public sealed record RoadmapGoalView(GoalProgress Progress, IReadOnlyList<Partne
 public sealed record PartnerLink(Guid Id, string Name);
 
 /// <summary>Measures the roadmap's goals with the program version in force on the date, over the same facts as the overview.</summary>
-public sealed class GetRoadmapProgress(PartnerHubDb db, ProgramStore programs, FactStore facts)
+public sealed class GetRoadmapProgress(PartnerHubDb db, EvaluateProgram evaluate)
 {
     public async Task<RoadmapView> HandleAsync(DateOnly? asOf, CancellationToken ct)
     {
-        var date = asOf ?? programs.Today;
-        var version = await programs.AtAsync(date, ct);
-        var program = version.Program;
-        var all = await facts.ForProgramAsync(program.Currency, ct);
-        var evaluation = Evaluator.EvaluateAll(program, version.Label, all, date);
+        var e = await evaluate.AtAsync(asOf, ct);
+        var program = e.Version.Program;
         // Regions are the partner record's (not a dated fact): a partner counts in the region it is in today.
         var partners = await db.Partners.AsNoTracking().Select(p => new { p.Id, p.Name, p.Region }).ToDictionaryAsync(p => p.Id, ct);
-        var goals = RoadmapProgress.Compute(program, all, evaluation, partners.ToDictionary(p => p.Key, p => p.Value.Region), date);
+        var goals = RoadmapProgress.Compute(program, e.Facts, e.Evaluation, partners.ToDictionary(p => p.Key, p => p.Value.Region), e.AsOf);
         var roadmap = program.Roadmap;
         var years = roadmap.Years.Select(y => new RoadmapYearView(y.Year, y.Theme, roadmap.StartsOn.AddYears(y.Year - 1), roadmap.EndOf(y.Year, "q4"),
             y.Quarters, goals.Where(g => g.Year == y.Year)
                 .Select(g => new RoadmapGoalView(g, g.Partners.Select(id => new PartnerLink(id.Value, partners.TryGetValue(id, out var p) ? p.Name : id.ToString())).ToList()))
                 .ToList())).ToList();
-        return new RoadmapView(version.Label, date, roadmap.StartsOn, years);
+        return new RoadmapView(e.Version.Label, e.AsOf, roadmap.StartsOn, years);
     }
 }

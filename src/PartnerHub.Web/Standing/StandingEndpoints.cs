@@ -19,6 +19,8 @@ public static class StandingEndpoints
             .WithSummary("The whole program on a date (?asOf=YYYY-MM-DD): partners per tier, category and subcategory against their target ranges, certification counts and program KPIs.");
         program.MapGet("/roadmap", RoadmapAsync).RequireAuthorization(Permissions.ProgramRead.Name)
             .WithSummary("The roadmap on a date (?asOf=YYYY-MM-DD): each year's quarters and goals, every goal measured from live data (actual, target, percent, met / on track / behind / missed, why, and the partners behind the number).");
+        program.MapGet("/ecosystem", EcosystemAsync).RequireAuthorization(Permissions.ProgramRead.Name)
+            .WithSummary("The ecosystem map on a date (?asOf=YYYY-MM-DD): the program's layers and groups, each with its active partners (placed by subcategory), their count per held tier and average health.");
         program.MapGet("/reviews", ReviewsAsync).RequireAuthorization(Permissions.ProgramRead.Name)
             .WithSummary("The review worklist on a date (?asOf=YYYY-MM-DD): proposed promotions and demotions (with the grace period), partners eligible for a higher certification level, and levels due for renewal, each explained.");
     }
@@ -53,5 +55,13 @@ public static class StandingEndpoints
         var date = GetStanding.ParseAsOf(asOf);
         if (!date.IsSuccess) return date.Error.ToProblem();
         return TypedResults.Ok(await roadmap.HandleAsync(date.Value, ct));
+    }
+
+    private static async Task<Results<Ok<EcosystemMapView>, ProblemHttpResult>> EcosystemAsync(
+        [FromQuery] string? asOf, GetEcosystemMap map, CancellationToken ct)
+    {
+        var date = GetStanding.ParseAsOf(asOf);
+        if (!date.IsSuccess) return date.Error.ToProblem();
+        return TypedResults.Ok(await map.HandleAsync(date.Value, ct));
     }
 }

@@ -59,6 +59,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
         ["GET /api/v1/partners/{id:guid}/standing"] = (true, (w, c, v) => Get($"/api/v1/partners/{PartnerIn(w, c, v)}/standing")),
         ["GET /api/v1/program/overview"] = (false, (w, c, v) => Get("/api/v1/program/overview")),
         ["GET /api/v1/program/roadmap"] = (false, (w, c, v) => Get("/api/v1/program/roadmap")),
+        ["GET /api/v1/program/ecosystem"] = (false, (w, c, v) => Get("/api/v1/program/ecosystem")),
         ["GET /api/v1/program/reviews"] = (false, (w, c, v) => Get("/api/v1/program/reviews")),
         ["GET /api/v1/facts/"] = (false, (w, c, v) => Get("/api/v1/facts")),
         ["GET /api/v1/facts/{kind}"] = (true, (w, c, v) => Get($"/api/v1/facts/ratings?partner={PartnerIn(w, c, v)}")),

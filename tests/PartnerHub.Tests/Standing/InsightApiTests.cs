@@ -7,8 +7,8 @@ using PartnerHub.Tests.Infrastructure;
 
 namespace PartnerHub.Tests.Standing;
 
-/// <summary>The roadmap measured from stored data on SQLite and PostgreSQL: a goal moves when a partner joins, on the date it joins.</summary>
-public abstract class RoadmapApiTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : TestApp
+/// <summary>The roadmap and the ecosystem map from stored data on SQLite and PostgreSQL: both move when a partner joins, on the date it joins.</summary>
+public abstract class InsightApiTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : TestApp
 {
     [Fact]
     public async Task A_goal_counts_a_new_integration_partner_from_its_start_date_and_names_it()
@@ -37,6 +37,30 @@ public abstract class RoadmapApiTests<TApp>(TApp app) : IClassFixture<TApp> wher
     }
 
     [Fact]
+    public async Task The_ecosystem_map_places_a_partner_in_its_group_from_its_start_date()
+    {
+        Guid partnerId;
+        await using (var scope = app.Scope())
+        {
+            var details = Build.Partner() with { Subcategory = "cloud-infrastructure", AgreementStartsOn = new DateOnly(2026, 4, 1) };
+            partnerId = (await scope.ServiceProvider.GetRequiredService<SavePartner>().CreateAsync(details, CancellationToken.None)).Value.Id;
+        }
+
+        var client = await app.ClientAsync(Roles.PartnerManager);
+        JsonElement Cloud(JsonElement map) => map.GetProperty("layers").EnumerateArray().Single(l => l.GetProperty("key").GetString() == "technology")
+            .GetProperty("nodes").EnumerateArray().Single(n => n.GetProperty("name").GetString() == "Cloud Infrastructure");
+        var before = Cloud(await StandingData.JsonAsync(await client.GetAsync("/api/v1/program/ecosystem?asOf=2026-03-31"), HttpStatusCode.OK));
+        var after = Cloud(await StandingData.JsonAsync(await client.GetAsync("/api/v1/program/ecosystem?asOf=2026-04-01"), HttpStatusCode.OK));
+
+        Assert.Equal(before.GetProperty("count").GetInt32() + 1, after.GetProperty("count").GetInt32());
+        var placed = after.GetProperty("partners").EnumerateArray().Single(p => p.GetProperty("id").GetGuid() == partnerId);
+        Assert.Equal("standard", placed.GetProperty("tier").GetString());
+        Assert.Contains("Cloud Infrastructure", await client.GetStringAsync("/ecosystem?asOf=2026-04-01"), StringComparison.Ordinal);
+        var problem = await (await client.GetAsync("/api/v1/program/ecosystem?asOf=tomorrow")).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("asOf", problem.Keys);
+    }
+
+    [Fact]
     public async Task A_bad_date_is_a_field_error_and_a_partner_user_may_not_read_the_roadmap()
     {
         var manager = await app.ClientAsync(Roles.PartnerManager);
@@ -47,6 +71,7 @@ public abstract class RoadmapApiTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var own = (await scope.ServiceProvider.GetRequiredService<SavePartner>().CreateAsync(Build.Partner(), CancellationToken.None)).Value;
         var partnerUser = await app.ClientAsync(Roles.PartnerUser, new PartnerHub.Core.Partners.PartnerId(own.Id));
         Assert.Equal(HttpStatusCode.Forbidden, (await partnerUser.GetAsync("/api/v1/program/roadmap")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await partnerUser.GetAsync("/api/v1/program/ecosystem")).StatusCode);
     }
 
     [Fact]
@@ -66,6 +91,6 @@ public abstract class RoadmapApiTests<TApp>(TApp app) : IClassFixture<TApp> wher
         .SelectMany(y => y.GetProperty("goals").EnumerateArray()).Single(g => g.GetProperty("progress").GetProperty("key").GetString() == key);
 }
 
-public sealed class RoadmapApiOnSqlite(SqliteApp app) : RoadmapApiTests<SqliteApp>(app);
+public sealed class InsightApiOnSqlite(SqliteApp app) : InsightApiTests<SqliteApp>(app);
 
-public sealed class RoadmapApiOnPostgres(PostgresApp app) : RoadmapApiTests<PostgresApp>(app);
+public sealed class InsightApiOnPostgres(PostgresApp app) : InsightApiTests<PostgresApp>(app);
