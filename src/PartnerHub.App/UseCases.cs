@@ -106,5 +106,6 @@ public static class UseCases
         .AddScoped<EvaluateProgram>()
         .AddScoped<GetRoadmapProgress>()
         .AddScoped<GetEcosystemMap>()
+        .AddScoped<GetProgramCharts>()
         .AddScoped<ListReviews>();
 }

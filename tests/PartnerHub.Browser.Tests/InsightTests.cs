@@ -42,4 +42,35 @@ public sealed class InsightTests(BrowserApp app) : IClassFixture<BrowserApp>
             $"{earlier} active partners on 2024-01-01, {today} today");
         await Expect(page.Locator("#goal-first-partnerships .goal-status")).ToHaveTextAsync("on track");
     }
+
+    [Fact]
+    public async Task The_dashboard_charts_the_demo_on_two_dates_and_a_bar_lists_its_partners()
+    {
+        var page = await app.SignInAsync(Manager);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Dashboard" }).ClickAsync();
+        await Expect(page.Locator("svg.chart")).ToHaveCountAsync(8);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.Artifacts, "console-dashboard.png"), FullPage = true });
+        var today = await TierTableAsync(page);
+
+        await page.GetByLabel("As of").FillAsync("2025-06-30");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Expect(page.Locator("#chart-tiers tbody tr").Last.Locator("th")).ToHaveTextAsync("Jun 2025"); // in the closed table view
+        var earlier = await TierTableAsync(page);
+        Assert.NotEqual(today, earlier);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.Artifacts, "console-dashboard-2025-06-30.png"), FullPage = true });
+
+        // A bar of the tiers chart: the partners holding that tier at that month's end.
+        await page.Locator("#chart-tiers svg a").Last.ClickAsync();
+        await Expect(page.Locator("#drill-heading")).ToContainTextAsync("Active partners per tier: 2025-06");
+        Assert.True(await page.Locator("#chart-partners a.chip").CountAsync() > 0);
+
+        var csv = await page.APIRequest.GetAsync("/api/v1/program/charts/revenue?asOf=2025-06-30&format=csv");
+        Assert.StartsWith("point,label,", await csv.TextAsync(), StringComparison.Ordinal);
+
+        var partner = await app.SignInAsync("uma.user@zapier.com");
+        await Expect(partner.Locator("#chart-revenue svg.chart")).ToBeVisibleAsync();
+        await partner.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.Artifacts, "portal-revenue-chart.png"), FullPage = true });
+    }
+
+    private static async Task<string> TierTableAsync(IPage page) => await page.Locator("#chart-tiers table").TextContentAsync() ?? "";
 }

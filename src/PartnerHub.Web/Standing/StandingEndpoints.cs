@@ -23,6 +23,7 @@ public static class StandingEndpoints
             .WithSummary("The ecosystem map on a date (?asOf=YYYY-MM-DD): the program's layers and groups, each with its active partners (placed by subcategory), their count per held tier and average health.");
         program.MapGet("/reviews", ReviewsAsync).RequireAuthorization(Permissions.ProgramRead.Name)
             .WithSummary("The review worklist on a date (?asOf=YYYY-MM-DD): proposed promotions and demotions (with the grace period), partners eligible for a higher certification level, and levels due for renewal, each explained.");
+        app.MapChartEndpoints();
     }
 
     private static async Task<Results<Ok<StandingView>, ProblemHttpResult>> StandingAsync(

@@ -24,6 +24,7 @@ public static class NavItems
         new("Payouts", "/payouts", Permissions.PayoutsManage.Roles),
         new("Users", "/admin/users", [Roles.ProgramAdmin]),
         new("API keys", "/admin/api-keys", Permissions.ApiKeysManage.Roles),
+        new("Dashboard", "/dashboard", Permissions.ProgramRead.Roles),
         new("Ecosystem map", "/ecosystem", Permissions.ProgramRead.Roles),
         new("Roadmap", "/roadmap", Permissions.ProgramRead.Roles),
         new("Health alerts", "/health-alerts", Permissions.ProgramRead.Roles),

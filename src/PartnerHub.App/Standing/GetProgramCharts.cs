@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using PartnerHub.App.Facts;
+using PartnerHub.App.Persistence;
+using PartnerHub.App.Programs;
+using PartnerHub.Core.Common;
+using PartnerHub.Core.Facts;
+using PartnerHub.Core.Insight;
+using PartnerHub.Core.Partners;
+
+namespace PartnerHub.App.Standing;
+
+/// <summary>The partners behind one value of a chart.</summary>
+public sealed record ChartPartners(string Chart, string Point, string Series, DateOnly AsOf, IReadOnlyList<PartnerLink> Partners);
+
+/// <summary>The dashboard's charts on a date (program-wide, or one partner's own for the portal), their CSV, and the partners behind a value.</summary>
+public sealed class GetProgramCharts(PartnerHubDb db, ProgramStore programs, FactStore facts)
+{
+    public async Task<IReadOnlyList<Chart>> AllAsync(DateOnly? asOf, CancellationToken ct)
+    {
+        var charts = await BuildAsync(asOf, null, ct);
+        return ProgramCharts.Keys.Select(charts.Value.Build).ToList();
+    }
+
+    public async Task<Result<Chart>> OneAsync(string key, DateOnly? asOf, CancellationToken ct)
+    {
+        if (!ProgramCharts.Keys.Contains(key)) return UnknownChart(key);
+        return (await BuildAsync(asOf, null, ct)).Value.Build(key);
+    }
+
+    /// <summary>A partner's own revenue chart: the program's revenue chart over that partner's facts alone (scope-checked by the fact store).</summary>
+    public async Task<Result<Chart>> PartnerRevenueAsync(PartnerId partner, DateOnly? asOf, CancellationToken ct)
+    {
+        var charts = await BuildAsync(asOf, partner, ct);
+        if (!charts.IsSuccess) return charts.Error;
+        var chart = charts.Value.Build("revenue");
+        // One partner has one category: keep its series (and the trailing line), not the program's other categories.
+        return chart with { Title = "Your revenue by month", Series = chart.Series.Where(s => s.Line || s.Values.Any(v => v != 0)).ToList() };
+    }
+
+    public async Task<Result<ChartPartners>> PartnersAsync(string key, string? point, string? series, DateOnly? asOf, CancellationToken ct)
+    {
+        if (!ProgramCharts.Keys.Contains(key)) return UnknownChart(key);
+        var errors = new FieldErrors();
+        if (string.IsNullOrWhiteSpace(point)) errors.Add("point", "Give the point (a month such as 2026-05, a subcategory, tier, level or status) whose partners to list.");
+        if (string.IsNullOrWhiteSpace(series)) errors.Add("series", "Give the series (a category, tier, target metric…) whose partners to list.");
+        if (errors.Any) return errors.ToError();
+        var date = asOf ?? programs.Today;
+        var ids = (await BuildAsync(date, null, ct)).Value.Partners(key, point!, series!).ToHashSet();
+        var names = await db.Partners.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
+        return new ChartPartners(key, point!, series!, date,
+            names.OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).Select(p => new PartnerLink(p.Id.Value, p.Name)).ToList());
+    }
+
+    /// <summary>The chart as CSV: one row per point, one column per series, numbers in invariant form (money in major units).</summary>
+    public static string Csv(Chart chart)
+    {
+        var text = new StringBuilder("point,label,").AppendJoin(',', chart.Series.Select(s => s.Key)).Append('\n');
+        for (var i = 0; i < chart.Points.Count; i++)
+        {
+            text.Append(Cell(chart.Points[i].Key)).Append(',').Append(Cell(chart.Points[i].Label));
+            foreach (var s in chart.Series) text.Append(',').Append(s.Values[i].ToString(CultureInfo.InvariantCulture));
+            text.Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    private static string Cell(string value) => value.Contains(',', StringComparison.Ordinal) || value.Contains('"', StringComparison.Ordinal)
+        ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\""
+        : value;
+
+    private static Error UnknownChart(string key) => Error.NotFound("Chart", $"'{key}' (charts: {string.Join(", ", ProgramCharts.Keys)})");
+
+    private async Task<Result<ProgramCharts>> BuildAsync(DateOnly? asOf, PartnerId? partner, CancellationToken ct)
+    {
+        var date = asOf ?? programs.Today;
+        var current = await programs.AtAsync(date, ct);
+        ProgramFacts all;
+        if (partner is { } id)
+        {
+            var own = await facts.ForPartnerAsync(id, current.Program.Currency, ct);
+            if (!own.IsSuccess) return own.Error;
+            all = new ProgramFacts([own.Value], []);
+        }
+        else all = await facts.ForProgramAsync(current.Program.Currency, ct);
+
+        // Each month end is evaluated with the version in force that day; resolve them before the synchronous build.
+        var versions = new Dictionary<DateOnly, (Core.Programs.PartnerProgram, string)>();
+        foreach (var end in Enumerable.Range(0, 13).Select(i => ProgramCharts.MonthEnd(date, i - 12)).Append(date))
+        {
+            var version = await programs.AtAsync(end, ct);
+            versions[end] = (version.Program, version.Label);
+        }
+
+        return new ProgramCharts(all, date, day => versions[day]);
+    }
+}
