@@ -107,5 +107,6 @@ public static class UseCases
         .AddScoped<GetRoadmapProgress>()
         .AddScoped<GetEcosystemMap>()
         .AddScoped<GetProgramCharts>()
+        .AddScoped<GetReports>()
         .AddScoped<ListReviews>();
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using PartnerHub.App.Facts;
 using PartnerHub.App.Persistence;
@@ -53,23 +51,9 @@ public sealed class GetProgramCharts(PartnerHubDb db, ProgramStore programs, Fac
             names.OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).Select(p => new PartnerLink(p.Id.Value, p.Name)).ToList());
     }
 
-    /// <summary>The chart as CSV: one row per point, one column per series, numbers in invariant form (money in major units).</summary>
-    public static string Csv(Chart chart)
-    {
-        var text = new StringBuilder("point,label,").AppendJoin(',', chart.Series.Select(s => s.Key)).Append('\n');
-        for (var i = 0; i < chart.Points.Count; i++)
-        {
-            text.Append(Cell(chart.Points[i].Key)).Append(',').Append(Cell(chart.Points[i].Label));
-            foreach (var s in chart.Series) text.Append(',').Append(s.Values[i].ToString(CultureInfo.InvariantCulture));
-            text.Append('\n');
-        }
-
-        return text.ToString();
-    }
-
-    private static string Cell(string value) => value.Contains(',', StringComparison.Ordinal) || value.Contains('"', StringComparison.Ordinal)
-        ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\""
-        : value;
+    /// <summary>The chart as a table for CSV and XLSX: one row per point, one column per series (money in major units).</summary>
+    public static ReportTable Table(Chart chart) => new(chart.Title, chart.AsOf, ["point", "label", .. chart.Series.Select(s => s.Key)],
+        chart.Points.Select((p, i) => (IReadOnlyList<object?>)[p.Key, p.Label, .. chart.Series.Select(s => (object?)s.Values[i])]).ToList());
 
     private static Error UnknownChart(string key) => Error.NotFound("Chart", $"'{key}' (charts: {string.Join(", ", ProgramCharts.Keys)})");
 

@@ -79,6 +79,9 @@ public readonly record struct Money(long Minor, Currency Currency) : IComparable
 
     public decimal ToMajor() => Minor / Pow10(Currency.Exponent);
 
+    /// <summary>A major-unit amount (a target in the program file) in minor units, rounded half away from zero.</summary>
+    public static Money FromMajor(decimal major, Currency currency) => new((long)Math.Round(major * Pow10(currency.Exponent), MidpointRounding.AwayFromZero), currency);
+
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{ToMajor().ToString("N" + Currency.Exponent, CultureInfo.InvariantCulture)} {Currency.Code}");
 

@@ -94,7 +94,7 @@ public static class RoadmapProgress
             {
                 var earning = matching.Where(i => summaries[i].RevenueMinor != 0).ToList();
                 var minor = earning.Sum(i => summaries[i].RevenueMinor);
-                return (ToMajor(minor, program.Currency), earning.Select(i => summaries[i].PartnerId).ToList(), $"trailing-12-month partner revenue{scope}");
+                return (new Money(minor, program.Currency).ToMajor(), earning.Select(i => summaries[i].PartnerId).ToList(), $"trailing-12-month partner revenue{scope}");
             }
             case RoadmapMetric.CertifiedPartners:
             {
@@ -143,17 +143,8 @@ public static class RoadmapProgress
 
     private static string Text(PartnerProgram program, RoadmapMetric metric, decimal value) => metric switch
     {
-        RoadmapMetric.PartnerRevenue => Display.Money((long)Math.Round(value * Pow10(program.Currency.Exponent)), program.Currency),
+        RoadmapMetric.PartnerRevenue => Display.Money(Money.FromMajor(value, program.Currency).Minor, program.Currency),
         RoadmapMetric.ProgramKpi => Display.Percent(value),
         _ => Display.Number(Math.Round(value, 1)),
     };
-
-    private static decimal ToMajor(long minor, Currency currency) => minor / Pow10(currency.Exponent);
-
-    private static decimal Pow10(int exponent)
-    {
-        var value = 1m;
-        for (var i = 0; i < exponent; i++) value *= 10;
-        return value;
-    }
 }

@@ -1,3 +1,4 @@
+using PartnerHub.Core.Common;
 using PartnerHub.Core.Evaluation;
 using PartnerHub.Core.Facts;
 using PartnerHub.Core.Partners;
@@ -102,10 +103,9 @@ public sealed class ProgramCharts
 
     private Chart Revenue()
     {
-        var exponent = _program.Currency.Exponent;
         var series = _program.Categories.Select(c => new ChartSeries(c.Key, c.Name, MonthIndexes.Select(m =>
-            Major(_facts.Partners.Where(f => f.Category == c.Key).Sum(f => RevenueIn(f, _ends[m], 1)), exponent)).ToList())).ToList();
-        series.Add(new ChartSeries("trailing-12", "Trailing 12 months", MonthIndexes.Select(m => Major(_facts.Partners.Sum(f => RevenueIn(f, _ends[m], 12)), exponent)).ToList(), Line: true));
+            Major(_facts.Partners.Where(f => f.Category == c.Key).Sum(f => RevenueIn(f, _ends[m], 1)))).ToList())).ToList();
+        series.Add(new ChartSeries("trailing-12", "Trailing 12 months", MonthIndexes.Select(m => Major(_facts.Partners.Sum(f => RevenueIn(f, _ends[m], 12)))).ToList(), Line: true));
         return new Chart("revenue", "Partner revenue by month and category", _asOf, ChartUnit.Money, true, MonthPoints, series,
             $"Revenue of the program's basis ({_program.Measurement.RevenueBasis.ToString().ToLowerInvariant()}) less refunds and chargebacks, per calendar month (the last one up to {Display.Date(_asOf)}), stacked by the partner's category; the line is the total of the twelve months ending with each month.") { Currency = _program.Currency.Code };
     }
@@ -215,10 +215,5 @@ public sealed class ProgramCharts
         return sum;
     }
 
-    private static decimal Major(long minor, int exponent)
-    {
-        var value = (decimal)minor;
-        for (var i = 0; i < exponent; i++) value /= 10;
-        return value;
-    }
+    private decimal Major(long minor) => new Money(minor, _program.Currency).ToMajor();
 }

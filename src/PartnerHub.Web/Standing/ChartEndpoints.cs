@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using PartnerHub.App.Identity;
@@ -17,7 +16,7 @@ public static class ChartEndpoints
         charts.MapGet("/", AllAsync).RequireAuthorization(Permissions.ProgramRead.Name)
             .WithSummary("Every dashboard chart on a date (?asOf=YYYY-MM-DD): revenue by month and category with the trailing-12-month line, partners per tier over time, tier moves, targets against actuals, success targets per tier, the certification funnel, the deal pipeline and win rate.");
         charts.MapGet("/{key}", OneAsync).RequireAuthorization(Permissions.ProgramRead.Name)
-            .WithSummary("One chart on a date; ?format=csv downloads it as CSV (one row per point, one column per series).");
+            .WithSummary("One chart on a date; ?format=csv or xlsx downloads it (one row per point, one column per series).");
         charts.MapGet("/{key}/partners", PartnersAsync).RequireAuthorization(Permissions.ProgramRead.Name)
             .WithSummary("The partners behind one value of a chart: ?point= (a month such as 2026-05, a subcategory, tier, level or status) and ?series= (a category, tier, metric…).");
         app.MapApi("/api/v1/partners", "Standing").MapGet("/{id:guid}/charts/revenue", PartnerRevenueAsync).RequireAuthorization(Permissions.StandingRead.Name)
@@ -29,7 +28,7 @@ public static class ChartEndpoints
     {
         var date = GetStanding.ParseAsOf(asOf);
         if (!date.IsSuccess) return date.Error.ToProblem();
-        return Respond(await charts.PartnerRevenueAsync(new Core.Partners.PartnerId(id), date.Value, ct), format, "revenue");
+        return await Respond(await charts.PartnerRevenueAsync(new Core.Partners.PartnerId(id), date.Value, ct), format, "revenue", ct);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<Chart>>, ProblemHttpResult>> AllAsync([FromQuery] string? asOf, GetProgramCharts charts, CancellationToken ct)
@@ -44,15 +43,18 @@ public static class ChartEndpoints
     {
         var date = GetStanding.ParseAsOf(asOf);
         if (!date.IsSuccess) return date.Error.ToProblem();
-        return Respond(await charts.OneAsync(key, date.Value, ct), format, key);
+        return await Respond(await charts.OneAsync(key, date.Value, ct), format, key, ct);
     }
 
-    private static Results<Ok<Chart>, FileContentHttpResult, ProblemHttpResult> Respond(Core.Common.Result<Chart> chart, string? format, string name)
+    private static async Task<Results<Ok<Chart>, FileContentHttpResult, ProblemHttpResult>> Respond(Core.Common.Result<Chart> chart, string? format, string name,
+        CancellationToken ct)
     {
-        if (format is not (null or "json" or "csv")) return Core.Common.Error.Validation("format", "Use format=json (the default) or format=csv.").ToProblem();
+        if (format is not null and not "json" && !ReportFiles.Formats.Contains(format))
+            return Core.Common.Error.Validation("format", "Use format=json (the default), csv or xlsx.").ToProblem();
         if (!chart.IsSuccess) return chart.Error.ToProblem();
-        if (format != "csv") return TypedResults.Ok(chart.Value);
-        return TypedResults.File(Encoding.UTF8.GetBytes(GetProgramCharts.Csv(chart.Value)), "text/csv; charset=utf-8", $"{name}-{chart.Value.AsOf:yyyy-MM-dd}.csv");
+        if (format is null or "json") return TypedResults.Ok(chart.Value);
+        var (content, type) = await ReportFiles.WriteAsync(GetProgramCharts.Table(chart.Value), format, ct);
+        return TypedResults.File(content, type, $"{name}-{chart.Value.AsOf:yyyy-MM-dd}.{format}");
     }
 
     private static async Task<Results<Ok<ChartPartners>, ProblemHttpResult>> PartnersAsync(

@@ -24,6 +24,7 @@ public static class StandingEndpoints
         program.MapGet("/reviews", ReviewsAsync).RequireAuthorization(Permissions.ProgramRead.Name)
             .WithSummary("The review worklist on a date (?asOf=YYYY-MM-DD): proposed promotions and demotions (with the grace period), partners eligible for a higher certification level, and levels due for renewal, each explained.");
         app.MapChartEndpoints();
+        app.MapReportEndpoints();
     }
 
     private static async Task<Results<Ok<StandingView>, ProblemHttpResult>> StandingAsync(

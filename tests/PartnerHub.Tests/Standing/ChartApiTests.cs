@@ -65,6 +65,58 @@ public abstract class ChartApiTests<TApp>(TApp app) : IClassFixture<TApp> where 
     }
 }
 
+/// <summary>Partner performance reports on SQLite and PostgreSQL: CSV and XLSX downloads, printable pages, partner users confined to their own.</summary>
+public abstract class ReportApiTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : TestApp
+{
+    [Fact]
+    public async Task The_program_report_has_a_row_per_partner_with_its_figures_and_explanation_link()
+    {
+        var partner = await StandingData.PreferredPartnerAsync(app);
+        var client = await app.ClientAsync(Roles.PartnerManager);
+
+        var csv = await client.GetAsync("/api/v1/program/report?asOf=2026-06-15");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        var lines = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("partner,domain,category,subcategory,stage,region,active,tier,certification,trailing_12_month_revenue_usd,growth_percent,win_rate_percent,health,explanation", lines[0]);
+        var row = lines.Single(l => l.Contains(partner.Domain, StringComparison.Ordinal));
+        Assert.Contains(",channel,resellers,active,EMEA,yes,preferred,,61200,", row, StringComparison.Ordinal);
+        Assert.EndsWith($"/partners/{partner.Id}?asOf=2026-06-15", row, StringComparison.Ordinal);
+
+        var xlsx = await client.GetAsync("/api/v1/program/report?asOf=2026-06-15&format=xlsx");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("PK"u8.ToArray(), (await xlsx.Content.ReadAsByteArrayAsync())[..2]);
+        Assert.Contains("format", (await (await client.GetAsync("/api/v1/program/report?format=pdf")).ProblemAsync(HttpStatusCode.BadRequest)).Keys);
+
+        var page = await client.GetStringAsync("/reports/program?asOf=2026-06-15");
+        Assert.Contains("Partner program report", page, StringComparison.Ordinal);
+        Assert.Contains("Roadmap goals on 2026-06-15", page, StringComparison.Ordinal);
+        Assert.Contains("Why this tier", await client.GetStringAsync($"/reports/partners/{partner.Id}?asOf=2026-06-15"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_partner_report_explains_every_figure_and_a_partner_user_gets_only_its_own()
+    {
+        var partner = await StandingData.PreferredPartnerAsync(app);
+        var user = await app.ClientAsync(Roles.PartnerUser, new PartnerId(partner.Id));
+
+        var csv = await (await user.GetAsync($"/api/v1/partners/{partner.Id}/report?asOf=2026-06-15")).Content.ReadAsStringAsync();
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("key,figure,value,target,explanation", lines[0]);
+        Assert.StartsWith("tier,Tier held,Preferred", lines[1], StringComparison.Ordinal);
+        Assert.Contains(",\"Preferred, because trailing-12-month revenue $61,200.00", lines[1], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.StartsWith("kpi:partner-revenue,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("target:revenue,", StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await user.GetAsync("/api/v1/program/report")).StatusCode);
+        var other = await StandingData.PreferredPartnerAsync(app);
+        Assert.Equal(HttpStatusCode.NotFound, (await user.GetAsync($"/api/v1/partners/{other.Id}/report")).StatusCode);
+    }
+}
+
+public sealed class ReportApiOnSqlite(SqliteApp app) : ReportApiTests<SqliteApp>(app);
+
+public sealed class ReportApiOnPostgres(PostgresApp app) : ReportApiTests<PostgresApp>(app);
+
 public sealed class ChartApiOnSqlite(SqliteApp app) : ChartApiTests<SqliteApp>(app);
 
 public sealed class ChartApiOnPostgres(PostgresApp app) : ChartApiTests<PostgresApp>(app);
