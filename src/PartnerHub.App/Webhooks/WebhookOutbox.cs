@@ -25,11 +25,7 @@ internal static class WebhookOutbox
     public static List<WebhookEvent> Collect(ChangeTracker tracker, DateTimeOffset now)
     {
         var events = new List<WebhookEvent>();
-        void Add(string type, object data) => events.Add(new WebhookEvent
-        {
-            Id = Guid.CreateVersion7(now), Type = type, OccurredAt = now,
-            Payload = JsonSerializer.Serialize(new { type, timestamp = now, data }, Json),
-        });
+        void Add(string type, object data) => events.Add(Event(type, data, now));
 
         foreach (var entry in tracker.Entries())
         {
@@ -52,11 +48,7 @@ internal static class WebhookOutbox
                     break;
                 case RevenueEventRecord r when r.PartnerId is not null
                                                && (entry.State == EntityState.Added || (entry.State == EntityState.Modified && Changed(entry, nameof(RevenueEventRecord.PartnerId)))):
-                    Add(WebhookEventTypes.RevenueAttributed, new
-                    {
-                        r.ExternalId, partnerId = r.PartnerId.Value.Value, kind = r.Kind.ToString().ToLowerInvariant(), r.OccurredOn, r.AmountMinor, r.Currency,
-                        r.CustomerRef, r.DealRegistrationId, r.Attribution, r.AttributionNote, r.AttributedAt,
-                    });
+                    Add(WebhookEventTypes.RevenueAttributed, RevenueData(r));
                     break;
                 case StatementRecord s when entry.State == EntityState.Added:
                     Add(WebhookEventTypes.StatementClosed, new
@@ -76,6 +68,20 @@ internal static class WebhookOutbox
 
         return events;
     }
+
+    /// <summary>One outbox row: the exact body every subscriber receives.</summary>
+    public static WebhookEvent Event(string type, object data, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now), Type = type, OccurredAt = now,
+        Payload = JsonSerializer.Serialize(new { type, timestamp = now, data }, Json),
+    };
+
+    /// <summary>An attributed revenue event's public view; also used by manual attribution, which updates in bulk past the change tracker.</summary>
+    public static object RevenueData(RevenueEventRecord r) => new
+    {
+        id = r.Id, r.ExternalId, partnerId = r.PartnerId?.Value, kind = r.Kind.ToString().ToLowerInvariant(), r.OccurredOn, r.AmountMinor, r.Currency,
+        r.CustomerRef, r.DealRegistrationId, r.Attribution, r.AttributionNote, r.AttributedAt,
+    };
 
     private static bool Changed(EntityEntry entry, string property)
     {

@@ -177,8 +177,12 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
         if (variant == Variant.Missing) return Guid.NewGuid();
         await using var scope = app.Scope();
         var created = await scope.ServiceProvider.GetRequiredService<PartnerHub.App.Webhooks.ManageWebhooks>().CreateAsync(new(NewWebhookUrl(), ["deal.registered"]), CancellationToken.None, source);
-        return created.Ok().Subscription.Id;
+        _webhookFixtures.Add(created.Ok().Subscription.Id);
+        return created.Value.Subscription.Id;
     }
+
+    /// <summary>Subscriptions the cases created to act on: their creation is no change a request made, their loss is.</summary>
+    private readonly List<Guid> _webhookFixtures = [];
 
     /// <summary>A failed delivery of a new subscription, written directly, or an id that does not exist.</summary>
     private async Task<Guid> DeliveryInAsync(Variant variant)
@@ -388,9 +392,18 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
             + $"|{await db.DealRegistrations.CountAsync()}|{await db.Customers.CountAsync()}|{await db.LedgerTransactions.CountAsync()}|{await db.Statements.CountAsync()}"
             + $"|{string.Join(",", await db.PayoutBatches.AsNoTracking().OrderBy(b => b.CreatedAt).Select(b => $"{b.Id}:{b.Version}").ToListAsync())}"
             + $"|{await db.Set<PartnerHub.App.Facts.RevenueEventRecord>().CountAsync()}|{await db.Set<PartnerHub.App.Revenue.ReferralCodeRecord>().CountAsync()}"
-            + $"|{string.Join(",", await db.Set<PartnerHub.App.Webhooks.WebhookSubscription>().AsNoTracking().OrderBy(x => x.Id).Select(x => $"{x.Id}:{x.Version}").ToListAsync())}"
-            + $"|{string.Join(",", await db.Set<PartnerHub.App.Webhooks.WebhookDelivery>().AsNoTracking().OrderBy(x => x.Id).Select(x => x.Status).ToListAsync())}";
+            + await WebhookFingerprintAsync(db);
         return new Fingerprint(all, byPartner);
+    }
+
+    /// <summary>Subscriptions requests created, changed (version) or removed, and deliveries redelivered; not the fixtures the cases create.</summary>
+    private async Task<string> WebhookFingerprintAsync(PartnerHubDb db)
+    {
+        var subscriptions = await db.Set<PartnerHub.App.Webhooks.WebhookSubscription>().AsNoTracking().Select(x => new { x.Id, x.Version }).ToListAsync();
+        var ids = subscriptions.Select(x => x.Id).ToHashSet();
+        var deliveries = await db.Set<PartnerHub.App.Webhooks.WebhookDelivery>().CountAsync(d => d.Status != PartnerHub.App.Webhooks.WebhookDeliveryStatus.Failed);
+        return $"|{_webhookFixtures.Count(f => !ids.Contains(f))}|{subscriptions.Count(x => !_webhookFixtures.Contains(x.Id))}"
+            + $"|{string.Join(",", subscriptions.Where(x => x.Version > 1).OrderBy(x => x.Id).Select(x => $"{x.Id}:{x.Version}"))}|{deliveries}";
     }
 
     private static Guid PartnerIn(World w, Caller c, Variant v) => v switch

@@ -24,6 +24,7 @@ public static class NavItems
         new("Payouts", "/payouts", Permissions.PayoutsManage.Roles),
         new("Users", "/admin/users", [Roles.ProgramAdmin]),
         new("API keys", "/admin/api-keys", Permissions.ApiKeysManage.Roles),
+        new("Webhooks", "/admin/webhooks", Permissions.WebhooksManage.Roles),
         new("Health alerts", "/health-alerts", Permissions.ProgramRead.Roles),
         new("Expansion", "/expansion", Permissions.ProgramRead.Roles),
         new("Prospects", "/prospects", Permissions.ProspectsRead.Roles),
