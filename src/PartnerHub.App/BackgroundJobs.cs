@@ -12,5 +12,6 @@ public static class BackgroundJobs
     /// </summary>
     public static IServiceCollection AddPartnerHubJobs(this IServiceCollection services) => services
         .AddHostedService<DealExpiryService>()
-        .AddHostedService<CommissionReleaseService>();
+        .AddHostedService<CommissionReleaseService>()
+        .AddHostedService<Webhooks.WebhookDeliveryService>();
 }

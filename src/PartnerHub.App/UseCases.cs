@@ -15,6 +15,7 @@ using PartnerHub.App.Prospects;
 using PartnerHub.App.Revenue;
 using PartnerHub.App.Standing;
 using PartnerHub.App.Relationships;
+using PartnerHub.App.Webhooks;
 
 namespace PartnerHub.App;
 
@@ -23,7 +24,7 @@ public static class UseCases
     /// <summary>Everything PartnerHub needs outside a web host (the CLI, benchmarks): database, use cases, identity.</summary>
     public static IdentityBuilder AddPartnerHub(this IServiceCollection services, IConfiguration configuration, DatabaseSettings database)
     {
-        services.AddPartnerHubData(database).AddPartnerHubUseCases();
+        services.AddPartnerHubData(database).AddPartnerHubUseCases().AddWebhookSettings(configuration);
         return services.AddPartnerHubIdentity(configuration);
     }
 
@@ -46,7 +47,8 @@ public static class UseCases
         .AddFactUseCases()
         .AddProspectUseCases()
         .AddRevenueUseCases()
-        .AddRelationshipUseCases();
+        .AddRelationshipUseCases()
+        .AddWebhookUseCases();
 
     private static IServiceCollection AddRevenueUseCases(this IServiceCollection services) => services
         .AddScoped<CommissionInputs>()

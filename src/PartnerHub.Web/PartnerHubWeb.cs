@@ -30,6 +30,7 @@ public static class PartnerHubWeb
         // and publish the seed program before the periodic jobs (deal expiry, commission release) first run.
         builder.Services.AddHostedService<StartupTasks>();
         builder.Services.AddPartnerHubJobs();
+        builder.Services.AddSingleton(App.Webhooks.WebhookSettings.From(builder.Configuration, builder.Environment.IsProduction()));
         builder.AddPartnerHubAuth(builder.Services.AddPartnerHub(builder.Configuration, database));
 
         builder.Services.AddProblemDetails();
@@ -73,6 +74,7 @@ public static class PartnerHubWeb
         app.MapRevenueEndpoints();
         app.MapRelationshipEndpoints();
         Prospects.ProspectEndpoints.MapProspectEndpoints(app);
+        Webhooks.WebhookEndpoints.MapWebhookEndpoints(app);
         app.MapRazorComponents<Components.App>();
 
         return app;

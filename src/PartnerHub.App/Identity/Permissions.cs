@@ -48,6 +48,8 @@ public static class Permissions
     public static readonly Permission ProspectsRead = new("prospects.read", Roles.Vendor, "prospects:read");
     /// <summary>Profile, assess, log outreach, qualify or cool a prospect: the partner managers' work.</summary>
     public static readonly Permission ProspectsWrite = new("prospects.write", [Roles.ProgramAdmin, Roles.PartnerManager], "prospects:write");
+    /// <summary>Webhook subscriptions, their secrets and delivery logs: administrators and integration platforms' keys, never partner users.</summary>
+    public static readonly Permission WebhooksManage = new("webhooks.manage", [Roles.ProgramAdmin], "webhooks:manage");
 
     public static readonly IReadOnlyList<Permission> All =
     [
@@ -56,6 +58,7 @@ public static class Permissions
         FactsRead, FactsWrite, StandingRead, RevenueRead, RevenueWrite, RevenueAttribute,
         RelationshipRead, RelationshipWrite,
         ProspectsRead, ProspectsWrite,
+        WebhooksManage,
     ];
 
     /// <summary>Every scope an API key can be given.</summary>

@@ -4,6 +4,7 @@ using PartnerHub.App.Audit;
 using PartnerHub.App.Deals;
 using PartnerHub.App.Identity;
 using PartnerHub.App.Ledger;
+using PartnerHub.App.Webhooks;
 using PartnerHub.Core.Common;
 using PartnerHub.Core.Deals;
 using PartnerHub.Core.Ledger;
@@ -67,6 +68,8 @@ public abstract class PartnerHubDb : IdentityDbContext<AppUser, AppRole, Guid>
             builder.Entity(entity.ClrType).HasQueryFilter(PartnerScopeFilter.Name, PartnerScopeFilter.ForTagged(entity.ClrType, this));
         foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IVendorOnly).IsAssignableFrom(e.ClrType)))
             builder.Entity(entity.ClrType).HasQueryFilter(PartnerScopeFilter.Name, PartnerScopeFilter.ForVendorOnly(entity.ClrType, this));
+        // Outbox rows are written on behalf of partner users too (a deal they register), so they are not IVendorOnly; only vendors read them.
+        builder.Entity<WebhookEvent>().HasQueryFilter(PartnerScopeFilter.Name, e => Scope == null);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -84,6 +87,8 @@ public abstract class PartnerHubDb : IdentityDbContext<AppUser, AppRole, Guid>
     {
         PartnerScopeFilter.EnsureWritesStayInScope(ChangeTracker, Scope);
         AuditEntries.AddRange(_audit.Collect(ChangeTracker, Actor, Clock.GetUtcNow()));
+        // Webhook events join the same transaction as the change they describe (transactional outbox, ADR 12).
+        Set<WebhookEvent>().AddRange(WebhookOutbox.Collect(ChangeTracker, Clock.GetUtcNow()));
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         _audit.Saved(ChangeTracker);
         return written;

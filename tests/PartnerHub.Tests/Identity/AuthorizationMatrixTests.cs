@@ -161,7 +161,54 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
         ["POST /api/v1/partners/{id:guid}/cool"] = (true, async (w, c, v) => await WithIfMatch(Json(HttpMethod.Post, $"/api/v1/partners/{PartnerIn(w, c, v)}/cool", new { reason = "matrix" }), await VersionAsync(PartnerIn(w, c, v)))),
         ["GET /api/v1/program/opportunity-matrix"] = (false, (w, c, v) => Get("/api/v1/program/opportunity-matrix")),
         ["GET /api/v1/outreach/plan"] = (false, (w, c, v) => Get("/api/v1/outreach/plan")),
+        // Webhooks: administrators and keys with webhooks:manage only; partner users and other vendor staff see none of it.
+        ["GET /api/v1/webhooks/"] = (false, (w, c, v) => Get("/api/v1/webhooks")),
+        ["POST /api/v1/webhooks/"] = (false, (w, c, v) => Json(HttpMethod.Post, "/api/v1/webhooks", NewWebhook())),
+        ["GET /api/v1/webhooks/{id:guid}"] = (true, async (w, c, v) => await Get($"/api/v1/webhooks/{await WebhookInAsync(v)}")),
+        ["PUT /api/v1/webhooks/{id:guid}"] = (true, async (w, c, v) => await WithIfMatch(Json(HttpMethod.Put, $"/api/v1/webhooks/{await WebhookInAsync(v)}", NewWebhook()), 1)),
+        ["DELETE /api/v1/webhooks/{id:guid}"] = (true, async (w, c, v) => new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/webhooks/{await WebhookInAsync(v)}")),
+        ["POST /api/v1/webhooks/{id:guid}/rotate-secret"] = (true, async (w, c, v) => new HttpRequestMessage(HttpMethod.Post, $"/api/v1/webhooks/{await WebhookInAsync(v)}/rotate-secret")),
+        ["GET /api/v1/webhooks/{id:guid}/deliveries"] = (true, async (w, c, v) => await Get($"/api/v1/webhooks/{await WebhookInAsync(v)}/deliveries")),
+        ["POST /api/v1/webhooks/deliveries/{deliveryId:guid}/redeliver"] = (true, async (w, c, v) => new HttpRequestMessage(HttpMethod.Post, $"/api/v1/webhooks/deliveries/{await DeliveryInAsync(v)}/redeliver")),
+        ["POST /api/v1/hooks/subscribe"] = (false, (w, c, v) => Json(HttpMethod.Post, "/api/v1/hooks/subscribe", new Dictionary<string, string> { ["target_url"] = NewWebhookUrl(), ["event"] = "deal.registered" })),
+        ["DELETE /api/v1/hooks/{id:guid}"] = (true, async (w, c, v) => new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/hooks/{await WebhookInAsync(v, "rest-hook")}")),
     };
+
+    // TEST-NET-3 (RFC 5737): public, needs no DNS; the matrix never runs the webhook worker, so nothing is sent.
+    private static string NewWebhookUrl() => $"https://203.0.113.10/{Build.Unique("matrix")}";
+
+    private static object NewWebhook() => new { url = NewWebhookUrl(), eventTypes = new[] { "deal.registered" } };
+
+    /// <summary>A new subscription (created as the system), or an id that does not exist.</summary>
+    private async Task<Guid> WebhookInAsync(Variant variant, string source = "api")
+    {
+        if (variant == Variant.Missing) return Guid.NewGuid();
+        await using var scope = app.Scope();
+        var created = await scope.ServiceProvider.GetRequiredService<PartnerHub.App.Webhooks.ManageWebhooks>().CreateAsync(new(NewWebhookUrl(), ["deal.registered"]), CancellationToken.None, source);
+        _webhookFixtures.Add(created.Ok().Subscription.Id);
+        return created.Value.Subscription.Id;
+    }
+
+    /// <summary>Subscriptions the cases created to act on: their creation is no change a request made, their loss is.</summary>
+    private readonly List<Guid> _webhookFixtures = [];
+
+    /// <summary>A failed delivery of a new subscription, written directly, or an id that does not exist.</summary>
+    private async Task<Guid> DeliveryInAsync(Variant variant)
+    {
+        if (variant == Variant.Missing) return Guid.NewGuid();
+        var subscription = await WebhookInAsync(variant);
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<PartnerHubDb>();
+        var now = app.Clock.GetUtcNow();
+        var e = new PartnerHub.App.Webhooks.WebhookEvent { Id = Guid.NewGuid(), Type = "deal.registered", OccurredAt = now, Payload = "{}", DispatchedAt = now };
+        var d = new PartnerHub.App.Webhooks.WebhookDelivery
+        {
+            Id = Guid.NewGuid(), SubscriptionId = subscription, EventId = e.Id, EventType = e.Type, Status = PartnerHub.App.Webhooks.WebhookDeliveryStatus.Failed, NextAttemptAt = now, CreatedAt = now,
+        };
+        db.AddRange(e, d);
+        await db.SaveChangesAsync();
+        return d.Id;
+    }
 
     private static object NewGoal() => new { year = 2026, title = "Matrix goal", kpi = "partner-revenue", target = "1000.00", targetDate = "2026-12-31", owner = "matrix@vendor.example" };
 
@@ -352,8 +399,19 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
             + $"|{await db.Set<ApiKey>().CountAsync()}|{await db.Set<Invitation>().CountAsync()}|{await db.Set<PartnerHub.App.Programs.ProgramVersion>().CountAsync()}"
             + $"|{await db.DealRegistrations.CountAsync()}|{await db.Customers.CountAsync()}|{await db.LedgerTransactions.CountAsync()}|{await db.Statements.CountAsync()}"
             + $"|{string.Join(",", await db.PayoutBatches.AsNoTracking().OrderBy(b => b.CreatedAt).Select(b => $"{b.Id}:{b.Version}").ToListAsync())}"
-            + $"|{await db.Set<PartnerHub.App.Facts.RevenueEventRecord>().CountAsync()}|{await db.Set<PartnerHub.App.Revenue.ReferralCodeRecord>().CountAsync()}";
+            + $"|{await db.Set<PartnerHub.App.Facts.RevenueEventRecord>().CountAsync()}|{await db.Set<PartnerHub.App.Revenue.ReferralCodeRecord>().CountAsync()}"
+            + await WebhookFingerprintAsync(db);
         return new Fingerprint(all, byPartner);
+    }
+
+    /// <summary>Subscriptions requests created, changed (version) or removed, and deliveries redelivered; not the fixtures the cases create.</summary>
+    private async Task<string> WebhookFingerprintAsync(PartnerHubDb db)
+    {
+        var subscriptions = await db.Set<PartnerHub.App.Webhooks.WebhookSubscription>().AsNoTracking().Select(x => new { x.Id, x.Version }).ToListAsync();
+        var ids = subscriptions.Select(x => x.Id).ToHashSet();
+        var deliveries = await db.Set<PartnerHub.App.Webhooks.WebhookDelivery>().CountAsync(d => d.Status != PartnerHub.App.Webhooks.WebhookDeliveryStatus.Failed);
+        return $"|{_webhookFixtures.Count(f => !ids.Contains(f))}|{subscriptions.Count(x => !_webhookFixtures.Contains(x.Id))}"
+            + $"|{string.Join(",", subscriptions.Where(x => x.Version > 1).OrderBy(x => x.Id).Select(x => $"{x.Id}:{x.Version}"))}|{deliveries}";
     }
 
     private static Guid PartnerIn(World w, Caller c, Variant v) => v switch

@@ -41,6 +41,7 @@ public abstract class TestApp(DatabaseProvider provider) : WebApplicationFactory
         builder.UseSetting("RateLimits:ApiPerMinute", "100000");
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
         builder.UseSetting("RateLimits:SignInPerAccountPer15Minutes", "100000");
+        builder.UseSetting("Webhooks:Worker", "false"); // tests run the webhook worker themselves, on the fake clock
         builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 

@@ -27,6 +27,7 @@ public static class NavItems
         new("Dashboard", "/dashboard", Permissions.ProgramRead.Roles),
         new("Ecosystem map", "/ecosystem", Permissions.ProgramRead.Roles),
         new("Roadmap", "/roadmap", Permissions.ProgramRead.Roles),
+        new("Webhooks", "/admin/webhooks", Permissions.WebhooksManage.Roles),
         new("Health alerts", "/health-alerts", Permissions.ProgramRead.Roles),
         new("Expansion", "/expansion", Permissions.ProgramRead.Roles),
         new("Prospects", "/prospects", Permissions.ProspectsRead.Roles),

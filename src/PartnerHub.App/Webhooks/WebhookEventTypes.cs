@@ -1,0 +1,17 @@
+namespace PartnerHub.App.Webhooks;
+
+/// <summary>The event types a subscription can ask for. <c>tier.changed</c> is not among them: tiers are computed on read, nothing stores a tier move to hook.</summary>
+public static class WebhookEventTypes
+{
+    public const string PartnerCreated = "partner.created";
+    public const string PartnerChanged = "partner.changed";
+    public const string PartnerStageChanged = "partner.stage_changed";
+    public const string DealRegistered = "deal.registered";
+    public const string DealDecided = "deal.decided";
+    public const string RevenueAttributed = "revenue.attributed";
+    public const string StatementClosed = "statement.closed";
+    public const string PayoutPaid = "payout.paid";
+
+    public static readonly IReadOnlyList<string> All =
+        [PartnerCreated, PartnerChanged, PartnerStageChanged, DealRegistered, DealDecided, RevenueAttributed, StatementClosed, PayoutPaid];
+}

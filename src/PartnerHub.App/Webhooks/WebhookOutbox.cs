@@ -1,0 +1,98 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using PartnerHub.App.Facts;
+using PartnerHub.App.Ledger;
+using PartnerHub.App.Partners;
+using PartnerHub.Core.Deals;
+using PartnerHub.Core.Partners;
+
+namespace PartnerHub.App.Webhooks;
+
+/// <summary>
+/// Turns the tracked changes of one save into outbox events, the way <see cref="Audit.AuditRecorder"/> turns them into
+/// audit entries: called by the DbContext just before it saves, so the events commit or roll back with the change and
+/// no write path can forget them.
+/// </summary>
+internal static class WebhookOutbox
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+
+    public static List<WebhookEvent> Collect(ChangeTracker tracker, DateTimeOffset now)
+    {
+        var events = new List<WebhookEvent>();
+        void Add(string type, object data) => events.Add(Event(type, data, now));
+
+        foreach (var entry in tracker.Entries())
+        {
+            switch (entry.Entity)
+            {
+                case Partner p when entry.State == EntityState.Added:
+                    Add(WebhookEventTypes.PartnerCreated, PartnerView.From(p));
+                    break;
+                case Partner p when entry.State == EntityState.Modified && Changed(entry, nameof(Partner.Version)):
+                    Add(WebhookEventTypes.PartnerChanged, PartnerView.From(p));
+                    if (Changed(entry, nameof(Partner.Stage)))
+                        Add(WebhookEventTypes.PartnerStageChanged, new { from = ((LifecycleStage)entry.Property(nameof(Partner.Stage)).OriginalValue!).Key(), partner = PartnerView.From(p) });
+                    break;
+                case DealRegistration d when entry.State == EntityState.Added:
+                    Add(WebhookEventTypes.DealRegistered, DealData(d));
+                    break;
+                case DealRegistration d when entry.State == EntityState.Modified && Changed(entry, nameof(DealRegistration.Status))
+                                             && d.Status is DealStatus.Approved or DealStatus.Rejected:
+                    Add(WebhookEventTypes.DealDecided, DealData(d));
+                    break;
+                case RevenueEventRecord r when r.PartnerId is not null
+                                               && (entry.State == EntityState.Added || (entry.State == EntityState.Modified && Changed(entry, nameof(RevenueEventRecord.PartnerId)))):
+                    Add(WebhookEventTypes.RevenueAttributed, RevenueData(r));
+                    break;
+                case StatementRecord s when entry.State == EntityState.Added:
+                    Add(WebhookEventTypes.StatementClosed, new
+                    {
+                        id = s.Id.Value, partnerId = s.PartnerId.Value, s.Period, currency = s.Currency.Code, s.Sequence, s.ClosingHeldMinor, s.ClosingPayableMinor,
+                        s.ClosingReceivableMinor, s.LineCount, s.IssuedAt,
+                    });
+                    break;
+                case PayoutBatch b when entry.State == EntityState.Modified && Changed(entry, nameof(PayoutBatch.Status)) && b.Status == PayoutBatchStatus.Paid:
+                    Add(WebhookEventTypes.PayoutPaid, new
+                    {
+                        id = b.Id.Value, currency = b.Currency.Code, b.AsOf, b.TotalMinor, b.LineCount, b.PaidAt, b.PaidOn, b.ExternalReference,
+                    });
+                    break;
+            }
+        }
+
+        return events;
+    }
+
+    /// <summary>One outbox row: the exact body every subscriber receives.</summary>
+    public static WebhookEvent Event(string type, object data, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now), Type = type, OccurredAt = now,
+        Payload = JsonSerializer.Serialize(new { type, timestamp = now, data }, Json),
+    };
+
+    /// <summary>An attributed revenue event's public view; also used by manual attribution, which updates in bulk past the change tracker.</summary>
+    public static object RevenueData(RevenueEventRecord r) => new
+    {
+        id = r.Id, r.ExternalId, partnerId = r.PartnerId?.Value, kind = r.Kind.ToString().ToLowerInvariant(), r.OccurredOn, r.AmountMinor, r.Currency,
+        r.CustomerRef, r.DealRegistrationId, r.Attribution, r.AttributionNote, r.AttributedAt,
+    };
+
+    private static bool Changed(EntityEntry entry, string property)
+    {
+        var p = entry.Property(property);
+        return p.IsModified && !Equals(p.OriginalValue, p.CurrentValue);
+    }
+
+    private static object DealData(DealRegistration d) => new
+    {
+        id = d.Id.Value, partnerId = d.PartnerId.Value, d.ExternalId, d.CustomerName, customerDomain = d.CustomerHost, d.Product,
+        estimatedValue = new { minor = d.EstimatedValue.Minor, currency = d.EstimatedValue.Currency.Code }, d.ExpectedCloseOn,
+        status = d.Status.Key(), d.SubmittedAt, d.ProtectedUntil, d.DecidedAt, d.DecidedBy, d.DecisionReason, d.Version,
+    };
+}
