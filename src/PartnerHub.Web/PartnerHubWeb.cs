@@ -73,6 +73,7 @@ public static class PartnerHubWeb
         app.MapRevenueEndpoints();
         app.MapRelationshipEndpoints();
         Prospects.ProspectEndpoints.MapProspectEndpoints(app);
+        Onboarding.OnboardingEndpoints.MapOnboardingEndpoints(app);
         app.MapRazorComponents<Components.App>();
 
         return app;

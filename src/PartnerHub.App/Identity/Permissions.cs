@@ -49,6 +49,18 @@ public static class Permissions
     /// <summary>Profile, assess, log outreach, qualify or cool a prospect: the partner managers' work.</summary>
     public static readonly Permission ProspectsWrite = new("prospects.write", [Roles.ProgramAdmin, Roles.PartnerManager], "prospects:write");
 
+    /// <summary>A partner's onboarding journey and its evidence: vendor staff read all; a partner user reads its own partner's (scope filter).</summary>
+    public static readonly Permission OnboardingRead = new("onboarding.read", Roles.All, "onboarding:read");
+    /// <summary>
+    /// Complete a journey step with evidence. The use case decides the side: a partner user completes its own partner's
+    /// partner-owned steps, vendor staff and keys the vendor-owned ones. Finance does not onboard partners.
+    /// </summary>
+    public static readonly Permission OnboardingComplete = new("onboarding.complete", [Roles.ProgramAdmin, Roles.PartnerManager, .. Roles.Partner], "onboarding:complete");
+    /// <summary>Start onboarding (qualified → onboarding): the partner managers' lifecycle action.</summary>
+    public static readonly Permission OnboardingStart = new("onboarding.start", [Roles.ProgramAdmin, Roles.PartnerManager], "onboarding:start");
+    /// <summary>The onboarding board across partners and the time-to-launch KPI: vendor staff only.</summary>
+    public static readonly Permission OnboardingBoard = new("onboarding.board", Roles.Vendor, "onboarding:board");
+
     public static readonly IReadOnlyList<Permission> All =
     [
         PartnersRead, PartnersWrite, ProgramRead, ProgramPublish, UsersManage, ApiKeysManage, PartnerInvite,
@@ -56,6 +68,7 @@ public static class Permissions
         FactsRead, FactsWrite, StandingRead, RevenueRead, RevenueWrite, RevenueAttribute,
         RelationshipRead, RelationshipWrite,
         ProspectsRead, ProspectsWrite,
+        OnboardingRead, OnboardingComplete, OnboardingStart, OnboardingBoard,
     ];
 
     /// <summary>Every scope an API key can be given.</summary>
