@@ -25,7 +25,7 @@ public static class OnboardingEndpoints
         partners.MapGet("/{id:guid}/onboarding", GetAsync).RequireAuthorization(Permissions.OnboardingRead.Name)
             .WithSummary("The partner's onboarding journey (ETag = journey version): steps with owner, evidence, due date, done and overdue.");
         partners.MapPost("/{id:guid}/onboarding/steps/{key}", CompleteAsync).RequireAuthorization(Permissions.OnboardingComplete.Name).DisableAntiforgery()
-            .Accepts<CompleteRequest>("application/json").Accepts<IFormFile>("multipart/form-data")
+            .Accepts<CompleteRequest>("application/json", "multipart/form-data")
             .WithSummary("Complete a step: a document as multipart 'file' (optional 'note'), or an integration check as JSON { note }. Optional If-Match with the journey version. The last step launches the partner.");
         partners.MapGet("/{id:guid}/onboarding/steps/{key}/evidence", EvidenceAsync).RequireAuthorization(Permissions.OnboardingRead.Name)
             .WithSummary("Download the file uploaded as the step's evidence.");
