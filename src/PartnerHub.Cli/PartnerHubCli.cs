@@ -28,6 +28,7 @@ public static class PartnerHubCli
                 LedgerCommands.Statements(output, error), LedgerCommands.Payouts(output, error), UsersCommand.Create(output, error), DbCommand.Create(output, error),
                 RelationshipCommand.Create(output, error),
                 Prospects.ProspectsCommand.Create(output, error),
+                Onboarding.OnboardingCommand.Create(output, error),
             },
         };
 
