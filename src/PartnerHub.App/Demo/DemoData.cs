@@ -37,6 +37,7 @@ public sealed class DemoData(PartnerHubDb db, SavePartner save, DemoMoney money,
         await money.LoadAsync(ct);
         await DemoRelationships.LoadAsync(db, today, ct);
         await DemoProspects.LoadAsync(db, save, today, ct);
+        await DemoOnboarding.LoadAsync(db, ct);
 
         foreach (var user in Users)
         {
