@@ -4,7 +4,8 @@ namespace PartnerHub.Core.Programs;
 
 internal sealed partial class ProgramBinder
 {
-    private const int MaxUploadBytes = 100 * 1024 * 1024;
+    /// <summary>Below the web server's default request limit (30,000,000 bytes), so an upload over the program's limit gets the field error.</summary>
+    private const int MaxUploadBytes = 25 * 1024 * 1024;
 
     private static readonly Dictionary<string, StepOwner> Owners = new(StringComparer.Ordinal)
     {
