@@ -41,6 +41,9 @@ public abstract partial class OnboardingPageTests<TApp>(TApp app) : IClassFixtur
         var board = await manager.GetStringAsync("/onboarding");
         Assert.Contains(p.Name, board);
         Assert.Contains("id=\"onboarding-metrics\"", board);
+        var program = await manager.GetStringAsync("/program");
+        Assert.Contains("id=\"onboarding-journeys\"", program);
+        Assert.Contains("Referral Tracking Setup (vendor, day 14, integration-check)", program);
 
         var partnerUser = await app.ClientAsync(Roles.PartnerUser, new PartnerId(p.Id));
         var checklist = await partnerUser.GetStringAsync("/portal/onboarding");
