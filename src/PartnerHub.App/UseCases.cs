@@ -8,6 +8,7 @@ using PartnerHub.App.Commissions;
 using PartnerHub.App.Deals;
 using PartnerHub.App.Demo;
 using PartnerHub.App.Ledger;
+using PartnerHub.App.Onboarding;
 using PartnerHub.App.Facts;
 using PartnerHub.App.Partners;
 using PartnerHub.App.Programs;
@@ -46,6 +47,7 @@ public static class UseCases
         .AddLedgerUseCases()
         .AddFactUseCases()
         .AddProspectUseCases()
+        .AddOnboardingUseCases()
         .AddRevenueUseCases()
         .AddRelationshipUseCases()
         .AddWebhookUseCases();

@@ -75,6 +75,7 @@ public static class PartnerHubWeb
         app.MapRelationshipEndpoints();
         Prospects.ProspectEndpoints.MapProspectEndpoints(app);
         Webhooks.WebhookEndpoints.MapWebhookEndpoints(app);
+        Onboarding.OnboardingEndpoints.MapOnboardingEndpoints(app);
         app.MapRazorComponents<Components.App>();
 
         return app;

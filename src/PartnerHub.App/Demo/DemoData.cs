@@ -38,6 +38,7 @@ public sealed class DemoData(PartnerHubDb db, SavePartner save, DemoMoney money,
         await DemoRelationships.LoadAsync(db, today, ct);
         await DemoProspects.LoadAsync(db, save, today, ct);
         await DemoWebhooks.LoadAsync(db, ct);
+        await DemoOnboarding.LoadAsync(db, ct);
 
         foreach (var user in Users)
         {

@@ -51,6 +51,18 @@ public static class Permissions
     /// <summary>Webhook subscriptions, their secrets and delivery logs: administrators and integration platforms' keys, never partner users.</summary>
     public static readonly Permission WebhooksManage = new("webhooks.manage", [Roles.ProgramAdmin], "webhooks:manage");
 
+    /// <summary>A partner's onboarding journey and its evidence: vendor staff read all; a partner user reads its own partner's (scope filter).</summary>
+    public static readonly Permission OnboardingRead = new("onboarding.read", Roles.All, "onboarding:read");
+    /// <summary>
+    /// Complete a journey step with evidence. The use case decides the side: a partner user completes its own partner's
+    /// partner-owned steps, vendor staff and keys the vendor-owned ones. Finance does not onboard partners.
+    /// </summary>
+    public static readonly Permission OnboardingComplete = new("onboarding.complete", [Roles.ProgramAdmin, Roles.PartnerManager, .. Roles.Partner], "onboarding:complete");
+    /// <summary>Start onboarding (qualified → onboarding): the partner managers' lifecycle action.</summary>
+    public static readonly Permission OnboardingStart = new("onboarding.start", [Roles.ProgramAdmin, Roles.PartnerManager], "onboarding:start");
+    /// <summary>The onboarding board across partners and the time-to-launch KPI: vendor staff only.</summary>
+    public static readonly Permission OnboardingBoard = new("onboarding.board", Roles.Vendor, "onboarding:board");
+
     public static readonly IReadOnlyList<Permission> All =
     [
         PartnersRead, PartnersWrite, ProgramRead, ProgramPublish, UsersManage, ApiKeysManage, PartnerInvite,
@@ -59,6 +71,7 @@ public static class Permissions
         RelationshipRead, RelationshipWrite,
         ProspectsRead, ProspectsWrite,
         WebhooksManage,
+        OnboardingRead, OnboardingComplete, OnboardingStart, OnboardingBoard,
     ];
 
     /// <summary>Every scope an API key can be given.</summary>

@@ -37,6 +37,8 @@ public sealed record PartnerProgram
 
     /// <summary>Relationship management (phase 3): health alerts and expansion candidates. Optional in the file.</summary>
     public RelationshipSettings Relationship { get; init; } = RelationshipSettings.Default;
+    /// <summary>Onboarding journeys per category (phase 2) and the upload limits for their document evidence.</summary>
+    public OnboardingJourneys Journeys { get; init; } = OnboardingJourneys.None;
     /// <summary>How prospects are scored and qualified (phase 1); null when the program file has no <c>qualification</c> section.</summary>
     public QualificationPolicy? Qualification { get; init; }
 

@@ -116,8 +116,9 @@ internal sealed partial class ProgramBinder
         return phases;
     }
 
-    private List<OnboardingStep> OnboardingSteps(MapReader map)
+    private List<OnboardingStep> OnboardingSteps(MapReader map, out OnboardingJourneys journeys)
     {
+        journeys = Journeys(map);
         var steps = new List<OnboardingStep>();
         foreach (var (key, _, node) in map.Keyed("steps"))
         {

@@ -78,7 +78,8 @@ internal sealed partial class ProgramBinder
         var kpis = Kpis(root);
         var weights = root.Map("healthScore") is { } hs ? HealthWeights(hs) : [];
         var phases = root.Map("lifecycle") is { } lc ? Phases(lc) : [];
-        var steps = root.Map("onboarding") is { } ob ? OnboardingSteps(ob) : [];
+        var journeys = OnboardingJourneys.None;
+        var steps = root.Map("onboarding") is { } ob ? OnboardingSteps(ob, out journeys) : [];
         var roadmap = root.Map("roadmap") is { } rm ? Roadmap(rm) : null;
         var deals = root.Map("dealRegistration") is { } dr ? DealRegistration(dr) : null;
         var relationship = root.Map("relationship", required: false) is { } rs ? Relationship(rs) : RelationshipSettings.Default;
@@ -96,6 +97,7 @@ internal sealed partial class ProgramBinder
             DealRegistration = deals,
             Relationship = relationship,
             Qualification = qualification,
+            Journeys = journeys,
         };
     }
 

@@ -257,6 +257,23 @@ internal sealed class ProgramFlattener
             Add($"{at}.doneWhen", d.AgreementSigned ? "agreementSigned" : d.Engagement is { } e ? $"engagement {e}" : d.Tracks is { } t ? $"tracks {string.Join(", ", t)}"
                 : d.ExamPassed is { } x ? $"examPassed {x}" : "dealWon");
         }
+
+        Add("onboarding.uploads.maxBytes", _p.Journeys.Uploads.MaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Add("onboarding.uploads.contentTypes", string.Join(", ", _p.Journeys.Uploads.ContentTypes));
+        foreach (var j in _p.Journeys.Journeys)
+        {
+            var journey = Enter($"onboarding.journeys.{j.Category}", "onboarding journey", j.Category);
+            foreach (var step in j.Steps)
+            {
+                var at = Enter($"{journey}.{step.Key}", "journey step", $"{j.Category} {step.Key}");
+                Add($"{at}.title", step.Title);
+                Add($"{at}.owner", step.Owner.ToString().ToLowerInvariant());
+                Add($"{at}.dueDays", Num(step.DueDays));
+                Add($"{at}.evidence", Onboarding.Evidence.Key(step.Evidence) + (step.Reference is { } r ? $" {r}" : ""));
+            }
+
+            Add($"{journey}.order", string.Join(", ", j.Steps.Select(s => s.Key)));
+        }
     }
 
     private string Enter(string path, string kind, string label)

@@ -172,6 +172,21 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
         ["POST /api/v1/webhooks/deliveries/{deliveryId:guid}/redeliver"] = (true, async (w, c, v) => new HttpRequestMessage(HttpMethod.Post, $"/api/v1/webhooks/deliveries/{await DeliveryInAsync(v)}/redeliver")),
         ["POST /api/v1/hooks/subscribe"] = (false, (w, c, v) => Json(HttpMethod.Post, "/api/v1/hooks/subscribe", new Dictionary<string, string> { ["target_url"] = NewWebhookUrl(), ["event"] = "deal.registered" })),
         ["DELETE /api/v1/hooks/{id:guid}"] = (true, async (w, c, v) => new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/hooks/{await WebhookInAsync(v, "rest-hook")}")),
+        // Onboarding: a partner user reads and completes only its own partner's journey; starting, the board and the KPI are the vendor's.
+        ["POST /api/v1/partners/{id:guid}/onboarding"] = (true, async (w, c, v) => await WithIfMatch(Post($"/api/v1/partners/{PartnerIn(w, c, v)}/onboarding"), await VersionAsync(PartnerIn(w, c, v)))),
+        ["GET /api/v1/partners/{id:guid}/onboarding"] = (true, (w, c, v) => Get($"/api/v1/partners/{PartnerIn(w, c, v)}/onboarding")),
+        ["POST /api/v1/partners/{id:guid}/onboarding/steps/{key}"] = (true, (w, c, v) =>
+        {
+            var file = new ByteArrayContent(Encoding.ASCII.GetBytes("%PDF-1.4 matrix"));
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+            return Task.FromResult(new HttpRequestMessage(HttpMethod.Post, $"/api/v1/partners/{PartnerIn(w, c, v)}/onboarding/steps/agreement")
+            {
+                Content = new MultipartFormDataContent { { file, "file", "agreement.pdf" } },
+            });
+        }),
+        ["GET /api/v1/partners/{id:guid}/onboarding/steps/{key}/evidence"] = (true, (w, c, v) => Get($"/api/v1/partners/{PartnerIn(w, c, v)}/onboarding/steps/agreement/evidence")),
+        ["GET /api/v1/onboarding/"] = (false, (w, c, v) => Get("/api/v1/onboarding")),
+        ["GET /api/v1/onboarding/metrics"] = (false, (w, c, v) => Get("/api/v1/onboarding/metrics")),
     };
 
     // TEST-NET-3 (RFC 5737): public, needs no DNS; the matrix never runs the webhook worker, so nothing is sent.
@@ -334,6 +349,13 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
         var eventOfA = await EventAsync(pa, customerOfA);
         var eventOfB = await EventAsync(pb, customerOfB);
 
+        // An onboarding journey of each partner, so that own, foreign and missing journeys are all asked for.
+        var program = (await scope.ServiceProvider.GetRequiredService<PartnerHub.App.Programs.ProgramStore>().CurrentAsync(CancellationToken.None)).Program;
+        var journeyDb = scope.ServiceProvider.GetRequiredService<PartnerHubDb>();
+        foreach (var (partner, category) in new[] { (pa, a.Category), (pb, b.Category) })
+            journeyDb.Add(PartnerHub.App.Onboarding.OnboardingJourney.Start(partner, program.Journeys.For(category)!, "v1", "matrix", app.Clock.GetUtcNow()));
+        await journeyDb.SaveChangesAsync();
+
         return new World(pa, pb, userOfA.Id, userOfB.Id, key.Key.Id,
             [a.Name, a.Domain, userOfA.Email!, dealOfA.Id.ToString(), dealOfA.CustomerName, dealOfA.CustomerDomain, statementOfA.ToString(), customerOfA],
             [b.Name, b.Domain, userOfB.Email!, dealOfB.Id.ToString(), dealOfB.CustomerName, dealOfB.CustomerDomain, statementOfB.ToString(), customerOfB],
@@ -391,7 +413,10 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
             byPartner[partner] = $"{p.Version}|{p.ArchivedAt}|{u.LockoutEnd}|{u.SecurityStamp}|{roles}|{invitations}|{deals}|{ledger}|{statements}|{ratings}|{events}|{codes}";
             byPartner[partner] += $"|{await db.Set<PartnerHub.App.Prospects.OpportunityAssessment>().CountAsync(a => a.PartnerId == partner)}"
                 + $"|{await db.Set<PartnerHub.App.Prospects.OutreachAttempt>().CountAsync(a => a.PartnerId == partner)}"
-                + $"|{await db.Set<PartnerHub.App.Prospects.ProspectProfile>().Where(x => x.PartnerId == partner).Select(x => x.Version).FirstOrDefaultAsync()}";
+                + $"|{await db.Set<PartnerHub.App.Prospects.ProspectProfile>().Where(x => x.PartnerId == partner).Select(x => x.Version).FirstOrDefaultAsync()}"
+                + $"|{string.Join(",", await db.Set<PartnerHub.App.Onboarding.OnboardingJourney>().Where(j => j.PartnerId == partner).OrderBy(j => j.Id).Select(j => j.Version).ToListAsync())}"
+                + $"|{await db.Set<PartnerHub.App.Onboarding.OnboardingStepRecord>().CountAsync(x => x.PartnerId == partner && x.DoneAt != null)}"
+                + $"|{await db.Set<PartnerHub.App.Onboarding.OnboardingDocument>().CountAsync(d => d.PartnerId == partner)}";
         }
 
         var key = await db.Set<ApiKey>().AsNoTracking().SingleAsync(k => k.Id == world.Key);

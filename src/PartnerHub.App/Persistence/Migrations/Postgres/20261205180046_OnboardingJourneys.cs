@@ -1,0 +1,133 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace PartnerHub.App.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class OnboardingJourneys : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "onboarding_documents",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    partner_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    step_key = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    file_name = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    content_type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    size = table.Column<long>(type: "bigint", nullable: false),
+                    sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    uploaded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    uploaded_by = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_onboarding_documents", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_onboarding_documents_partners_partner_id",
+                        column: x => x.partner_id,
+                        principalTable: "partners",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "onboarding_journeys",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    partner_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    category = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    program_version = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    started_by = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    launched_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_onboarding_journeys", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_onboarding_journeys_partners_partner_id",
+                        column: x => x.partner_id,
+                        principalTable: "partners",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "onboarding_steps",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    journey_id = table.Column<long>(type: "bigint", nullable: false),
+                    partner_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    position = table.Column<int>(type: "integer", nullable: false),
+                    key = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    title = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    owner = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    due_days = table.Column<int>(type: "integer", nullable: false),
+                    evidence = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    reference = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    due_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    done_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    done_by = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    document_id = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_onboarding_steps", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_onboarding_steps_onboarding_journeys_journey_id",
+                        column: x => x.journey_id,
+                        principalTable: "onboarding_journeys",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_onboarding_documents_partner_id",
+                table: "onboarding_documents",
+                column: "partner_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_onboarding_journeys_partner_id_id",
+                table: "onboarding_journeys",
+                columns: new[] { "partner_id", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_onboarding_steps_journey_id_key",
+                table: "onboarding_steps",
+                columns: new[] { "journey_id", "key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_onboarding_steps_partner_id",
+                table: "onboarding_steps",
+                column: "partner_id");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "onboarding_documents");
+
+            migrationBuilder.DropTable(
+                name: "onboarding_steps");
+
+            migrationBuilder.DropTable(
+                name: "onboarding_journeys");
+        }
+    }
+}
