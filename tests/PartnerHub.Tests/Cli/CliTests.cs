@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,26 +6,14 @@ using PartnerHub.App.Identity;
 using PartnerHub.App.Persistence;
 using PartnerHub.Cli;
 using PartnerHub.Tests.Infrastructure;
+using static PartnerHub.Tests.Infrastructure.CliRun;
 
 namespace PartnerHub.Tests.Cli;
 
 /// <summary>The partnerhub command line, run in-process against a real database.</summary>
 public abstract class CliTests(DatabaseProvider provider)
 {
-    private static async Task<(int Exit, string Out, string Err)> RunAsync(DatabaseSettings db, params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = await PartnerHubCli.RunAsync([.. args, "--provider", db.Provider.ToString(), "--connection", db.ConnectionString], output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
-
-    private static string TempFile(string content)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.csv");
-        File.WriteAllText(path, content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-        return path;
-    }
+    private static string TempFile(string content) => CliRun.TempFile(content, byteOrderMark: true);
 
     [Fact]
     public async Task Import_list_show_and_export_round_trip()

@@ -1,8 +1,8 @@
-using System.Text;
 using PartnerHub.App.Persistence;
 using PartnerHub.Cli;
 using PartnerHub.Tests.Infrastructure;
 using PartnerHub.Tests.Revenue;
+using static PartnerHub.Tests.Infrastructure.CliRun;
 
 namespace PartnerHub.Tests.Cli;
 
@@ -19,20 +19,7 @@ public abstract class EventsCliTests(DatabaseProvider provider) : IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
-    private async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = await PartnerHubCli.RunAsync([.. args, "--provider", _app.Database.Provider.ToString(), "--connection", _app.Database.ConnectionString], output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
-
-    private static string TempFile(string content, string extension = ".csv")
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}{extension}");
-        File.WriteAllText(path, content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        return path;
-    }
+    private Task<(int Exit, string Out, string Err)> RunAsync(params string[] args) => CliRun.RunAsync(_app.Database, args);
 
     [Fact]
     public async Task Events_import_accrues_once_and_reports_refused_rows_by_line_and_column()

@@ -3,27 +3,13 @@ using System.Text.Json;
 using PartnerHub.App.Persistence;
 using PartnerHub.Cli;
 using PartnerHub.Tests.Infrastructure;
+using static PartnerHub.Tests.Infrastructure.CliRun;
 
 namespace PartnerHub.Tests.Cli;
 
 /// <summary>`partnerhub facts import` and `partnerhub standing`, run in-process against a real database.</summary>
 public abstract class FactsCliTests(DatabaseProvider provider)
 {
-    private static async Task<(int Exit, string Out, string Err)> RunAsync(DatabaseSettings db, params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = await PartnerHubCli.RunAsync([.. args, "--provider", db.Provider.ToString(), "--connection", db.ConnectionString], output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
-
-    private static string TempFile(string content)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.csv");
-        File.WriteAllText(path, content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        return path;
-    }
-
     [Fact]
     public async Task Facts_import_then_standing_and_reviews_explain_the_tier_on_any_date()
     {

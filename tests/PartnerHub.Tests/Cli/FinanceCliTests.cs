@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 using PartnerHub.App.Ledger;
 using PartnerHub.App.Persistence;
@@ -8,6 +7,7 @@ using PartnerHub.Core.Common;
 using PartnerHub.Core.Ledger;
 using PartnerHub.Tests.Deals;
 using PartnerHub.Tests.Infrastructure;
+using static PartnerHub.Tests.Infrastructure.CliRun;
 
 namespace PartnerHub.Tests.Cli;
 
@@ -25,20 +25,7 @@ public abstract partial class FinanceCliTests(DatabaseProvider provider) : IAsyn
         GC.SuppressFinalize(this);
     }
 
-    private async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = await PartnerHubCli.RunAsync([.. args, "--provider", _app.Database.Provider.ToString(), "--connection", _app.Database.ConnectionString], output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
-
-    private static string TempFile(string content)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.csv");
-        File.WriteAllText(path, content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        return path;
-    }
+    private Task<(int Exit, string Out, string Err)> RunAsync(params string[] args) => CliRun.RunAsync(_app.Database, args);
 
     [Fact]
     public async Task Deals_import_and_list_with_exit_codes()

@@ -1,29 +1,14 @@
-using System.Text;
 using System.Text.Json;
 using PartnerHub.App.Persistence;
 using PartnerHub.Cli;
 using PartnerHub.Tests.Infrastructure;
+using static PartnerHub.Tests.Infrastructure.CliRun;
 
 namespace PartnerHub.Tests.Cli;
 
 /// <summary>partnerhub prospects …, in-process against a real database (the CLI runs on the real clock).</summary>
 public abstract class ProspectsCliTests(DatabaseProvider provider)
 {
-    private static async Task<(int Exit, string Out, string Err)> RunAsync(DatabaseSettings db, params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = await PartnerHubCli.RunAsync([.. args, "--provider", db.Provider.ToString(), "--connection", db.ConnectionString], output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
-
-    private static string TempFile(string content)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.csv");
-        File.WriteAllText(path, content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        return path;
-    }
-
     private static readonly string[] Fit69 = ["--score", "strategic-fit=4", "--score", "audience-overlap=3", "--score", "technical-capability=5", "--score", "revenue-potential=2"];
 
     [Fact]

@@ -1,35 +1,12 @@
-using System.Text;
 using PartnerHub.App.Persistence;
-using PartnerHub.Cli;
 using PartnerHub.Tests.Infrastructure;
+using static PartnerHub.Tests.Infrastructure.CliRun;
 
 namespace PartnerHub.Tests.Onboarding;
 
 /// <summary>`partnerhub onboarding start|show|complete|board|metrics`, in-process against a real database.</summary>
 public abstract class OnboardingCliTests(DatabaseProvider provider)
 {
-    private static async Task<(int Exit, string Out, string Err)> RunAsync(DatabaseSettings db, params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = await PartnerHubCli.RunAsync([.. args, "--provider", db.Provider.ToString(), "--connection", db.ConnectionString], output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
-
-    private static string TempFile(string content, string extension = ".csv")
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}{extension}");
-        File.WriteAllText(path, content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        return path;
-    }
-
-    private static void FailsWithOneLine((int Exit, string Out, string Err) run, string expected)
-    {
-        Assert.Equal(ExitCodes.Failure, run.Exit);
-        var line = Assert.Single(run.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Contains(expected, line, StringComparison.Ordinal);
-    }
-
     [Fact]
     public async Task Start_show_complete_board_and_metrics_from_the_command_line()
     {

@@ -1,28 +1,13 @@
 using System.Text.RegularExpressions;
 using PartnerHub.App.Persistence;
-using PartnerHub.Cli;
 using PartnerHub.Tests.Infrastructure;
+using static PartnerHub.Tests.Infrastructure.CliRun;
 
 namespace PartnerHub.Tests.Webhooks;
 
 /// <summary>`partnerhub webhooks …`, in-process against a real database, with the default (internal targets refused) settings.</summary>
 public abstract partial class WebhookCliTests(DatabaseProvider provider)
 {
-    private static async Task<(int Exit, string Out, string Err)> RunAsync(DatabaseSettings db, params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = await PartnerHubCli.RunAsync([.. args, "--provider", db.Provider.ToString(), "--connection", db.ConnectionString], output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
-
-    private static void FailsWithOneLine((int Exit, string Out, string Err) run, string expected)
-    {
-        Assert.Equal(ExitCodes.Failure, run.Exit);
-        var line = Assert.Single(run.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Contains(expected, line, StringComparison.Ordinal);
-    }
-
     [GeneratedRegex("Created ([0-9a-f-]{36})")]
     private static partial Regex CreatedId();
 
