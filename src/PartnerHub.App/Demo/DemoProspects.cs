@@ -4,6 +4,7 @@ using PartnerHub.App.Persistence;
 using PartnerHub.App.Programs;
 using PartnerHub.App.Prospects;
 using PartnerHub.Core.Partners;
+using PartnerHub.Core.Programs;
 using PartnerHub.Core.Prospects;
 
 namespace PartnerHub.App.Demo;
@@ -88,6 +89,30 @@ internal static class DemoProspects
             DemoData.Ensure(partner.MoveTo(LifecycleStage.Qualified, reason, now).Error, s.Name);
         }
 
+        await AssessForAnotherCategoryAsync(db, published, policy, now, ct);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Two seed-named active partners assessed for the education category (expansion): one passes, one does not, so the
+    /// expansion page shows a partner qualified for another category and the partner page shows both verdicts.
+    /// </summary>
+    private static async Task AssessForAnotherCategoryAsync(PartnerHubDb db, PublishedProgram published, QualificationPolicy policy, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        const string target = "education";
+        if (published.Program.FindCategory(target) is null) return;
+        var named = (await db.Partners.Where(p => p.Stage == LifecycleStage.Active && p.Category != target).OrderBy(p => p.Name).ToListAsync(ct))
+            .Where(p => p.Tags.Contains("seed")).Take(2).ToList();
+        int[][] scores = [[5, 4, 4, 4], [2, 3, 2, 1]];
+        for (var i = 0; i < named.Count; i++)
+        {
+            var partner = named[i];
+            var byCriterion = policy.Criteria.Select((c, k) => (c.Key, Score: (int?)scores[i][k % 4])).ToDictionary(x => x.Key, x => x.Score);
+            var fit = FitScoring.Score(policy, target, byCriterion);
+            DemoData.Ensure(fit.Error, partner.Name);
+            db.Add(OpportunityAssessment.Record(partner.Id, fit.Value, published.Label, "Asked about running certification courses for their customers.",
+                partner.Owner ?? "system", now.AddDays(-10 - i)));
+        }
     }
 }

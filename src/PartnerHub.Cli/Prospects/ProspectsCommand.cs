@@ -63,7 +63,11 @@ public static class ProspectsCommand
         var partner = PartnerArgument();
         var scores = new Option<string[]>("--score") { Description = "criterion=score, once per criterion (e.g. --score strategic-fit=4).", Required = true };
         var notes = new Option<string?>("--notes") { Description = "What the scores are based on." };
-        var command = new Command("assess", "Score a prospect 1–5 on every qualification criterion; prints the fit score and why.") { Arguments = { partner }, Options = { scores, notes } };
+        var category = new Option<string?>("--category") { Description = "Assess an active partner for another category than its own (expansion)." };
+        var command = new Command("assess", "Score a prospect 1–5 on every qualification criterion; prints the fit score and why.")
+        {
+            Arguments = { partner }, Options = { scores, notes, category },
+        };
         ForPartner(command, output, error, partner, "prospects.assess", async (cli, services, id, _, ct) =>
         {
             var parsed = new Dictionary<string, int?>(StringComparer.Ordinal);
@@ -75,7 +79,7 @@ public static class ProspectsCommand
                 parsed[pair[..at].Trim()] = score;
             }
 
-            var result = await services.GetRequiredService<AssessOpportunity>().HandleAsync(id, parsed, cli.Parse.GetValue(notes), ct);
+            var result = await services.GetRequiredService<AssessOpportunity>().HandleAsync(id, parsed, cli.Parse.GetValue(notes), ct, cli.Parse.GetValue(category));
             if (!result.IsSuccess) return cli.Fail(result.Error);
             var table = new Table().AddColumns("Criterion", "Score", "Weight", "Points");
             foreach (var c in result.Value.Criteria)

@@ -37,7 +37,7 @@ public static class ProgramRelationshipCommands
     public static Command Expansion(TextWriter output, TextWriter error)
     {
         var (asOf, json) = Options();
-        var command = new Command("expansion", "Expansion candidates: active partners that meet all but a few criteria of the next tier, and what they miss.")
+        var command = new Command("expansion", "Expansion candidates: active partners that meet all but a few criteria of the next tier, and those qualified for another category.")
         {
             Options = { asOf, json },
         };
@@ -53,6 +53,8 @@ public static class ProgramRelationshipCommands
             {
                 cli.Output.WriteLine($"{list.Items.Count} expansion candidates on {list.AsOf:yyyy-MM-dd} (program {list.ProgramVersion}).");
                 foreach (var c in list.Items) cli.Output.WriteLine($"{c.Tier} -> {c.NextTier,-10} {c.PartnerName}: {c.Explanation}");
+                cli.Output.WriteLine($"{list.OtherCategories.Count} active partners qualified for another category.");
+                foreach (var c in list.OtherCategories) cli.Output.WriteLine($"{c.Category} -> {c.TargetCategory,-10} {c.PartnerName}: {c.Explanation}");
             }
 
             return ExitCodes.Success;

@@ -9,7 +9,10 @@ public static class ProspectErrors
         Error.Conflict("no_qualification_criteria", $"The program in force ({programVersion}) has no qualification section; publish a version that defines one.");
 
     public static Error NotAProspect(LifecycleStage stage) =>
-        Error.Conflict("not_a_prospect", $"Only prospects, qualified and churned partners are assessed and contacted for qualification; this partner is {stage.Key()}.");
+        Error.Conflict("not_a_prospect", $"Only prospects, qualified and churned partners are assessed and contacted for qualification; this partner is {stage.Key()}. An active partner can be assessed for another category.");
+
+    public static Error OtherCategoryNeedsActive(string ownCategory, LifecycleStage stage) =>
+        Error.Validation("category", $"Only an active partner is assessed for another category (expansion); this partner is {stage.Key()} and is assessed for its own category, {ownCategory}.");
 
     public static Error BelowThreshold(FitScore fit) =>
         Error.Validation("override", $"The latest assessment does not pass: {fit.Explanation} Qualify with an override and a reason, or assess again.");

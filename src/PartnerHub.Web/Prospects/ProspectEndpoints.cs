@@ -16,7 +16,10 @@ public static class ProspectEndpoints
 {
     public sealed record ProfileRequest(string? Source, string? FitNotes);
 
-    public sealed record AssessmentRequest(Dictionary<string, int?>? Scores, string? Notes);
+    /// <param name="Scores">Every qualification criterion's score, 1–5.</param>
+    /// <param name="Notes">What the scores are based on.</param>
+    /// <param name="Category">The category assessed for: the partner's own when omitted; another one only for an active partner (expansion).</param>
+    public sealed record AssessmentRequest(Dictionary<string, int?>? Scores, string? Notes, string? Category = null);
 
     public sealed record QualifyRequest(bool? Override, string? Reason);
 
@@ -90,7 +93,7 @@ public static class ProspectEndpoints
 
     private static async Task<Results<Created<AssessmentView>, ProblemHttpResult>> AssessAsync(Guid id, AssessmentRequest request, AssessOpportunity assess, CancellationToken ct)
     {
-        var result = await assess.HandleAsync(new PartnerId(id), request.Scores, request.Notes, ct);
+        var result = await assess.HandleAsync(new PartnerId(id), request.Scores, request.Notes, ct, request.Category);
         return result.IsSuccess ? TypedResults.Created($"/api/v1/partners/{id}/assessments", result.Value) : result.Error.ToProblem();
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using PartnerHub.App.Prospects;
+using PartnerHub.App.Relationships;
 using PartnerHub.Tests.Deals;
 using PartnerHub.Tests.Standing;
 
@@ -24,6 +25,10 @@ public abstract class DemoProspectsTests<TApp>(TApp app) : IClassFixture<TApp> w
         Assert.True(plan.Overdue.Count >= 3, string.Join(", ", plan.Overdue.Select(i => i.Name)));
         Assert.NotEmpty(plan.DueThisWeek);
         Assert.Contains(plan.NotContacted, i => i.Name == "Funnel Theory");
+
+        var expansion = await scope.ServiceProvider.GetRequiredService<ListExpansionCandidates>().HandleAsync(null, CancellationToken.None);
+        var crossCategory = Assert.Single(expansion.OtherCategories); // of the two assessed for education, one passes
+        Assert.Equal("education", crossCategory.TargetCategory);
     }
 }
 

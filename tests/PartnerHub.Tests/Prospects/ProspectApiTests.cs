@@ -57,6 +57,8 @@ public abstract class ProspectApiTests<TApp>(TApp app) : IClassFixture<TApp>, IA
         var outreach = await PostAsync($"/api/v1/partners/{p.Id}/outreach", new { channel = "fax", nextStep = "Call" }).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal(["channel", "nextStepDueOn", "outcome"], outreach.Keys.Order(StringComparer.Ordinal));
         await PostAsync($"/api/v1/partners/{Guid.NewGuid()}/assessments", new { scores = ProspectData.Fit91 }).ProblemAsync(HttpStatusCode.NotFound);
+        var otherCategory = await PostAsync($"/api/v1/partners/{p.Id}/assessments", new { scores = ProspectData.Fit91, category = "channel" }).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("Only an active partner is assessed for another category", Assert.Single(otherCategory["category"]));
 
         var assessed = await PostAsync($"/api/v1/partners/{p.Id}/assessments", new { scores = ProspectData.Fit91, notes = "Strong API fit" }).ReadAsync<AssessmentView>(HttpStatusCode.Created);
         Assert.Equal((91, true), (assessed.FitScore, assessed.Passes));

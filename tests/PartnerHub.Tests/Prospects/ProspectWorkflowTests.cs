@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PartnerHub.App.Partners;
 using PartnerHub.App.Persistence;
 using PartnerHub.App.Prospects;
+using PartnerHub.App.Relationships;
 using PartnerHub.Core.Common;
 using PartnerHub.Core.Partners;
 using PartnerHub.Tests.Deals;
@@ -83,6 +84,35 @@ public abstract class ProspectWorkflowTests(DatabaseProvider provider) : IAsyncL
         Assert.Equal("not_a_prospect", (await Assess(active.Id, ProspectData.Fit91)).Error!.Code);
         Assert.Equal(ErrorKind.NotFound, (await Assess(Guid.NewGuid(), ProspectData.Fit91)).Error!.Kind);
         Assert.Equal(0, await CountAsync<OpportunityAssessment>());
+    }
+
+    [Fact]
+    public async Task An_active_partner_assessed_for_another_category_is_an_expansion_candidate_while_its_latest_assessment_passes()
+    {
+        var active = await ProspectData.CreateAsync(_app, ProspectData.Prospect(stage: "active")); // technology
+        var prospect = await ProspectData.CreateAsync(_app, ProspectData.Prospect());
+        Task<Result<AssessmentView>> AssessFor(Guid id, string category, Dictionary<string, int?> scores) =>
+            _app.Run<AssessOpportunity, Result<AssessmentView>>(u => u.HandleAsync(new PartnerId(id), scores, "partner asked about reselling", Ct, category), As.Manager);
+
+        Assert.Equal("category", (await AssessFor(active.Id, "galaxy", ProspectData.Fit69)).Error!.Fields!.Keys.Single());
+        Assert.Equal("category", (await AssessFor(prospect.Id, "channel", ProspectData.Fit91)).Error!.Fields!.Keys.Single());
+        Assert.Equal("not_a_prospect", (await AssessFor(active.Id, "technology", ProspectData.Fit91)).Error!.Code);
+        Assert.Equal(0, await CountAsync<OpportunityAssessment>());
+
+        var assessed = (await AssessFor(active.Id, "channel", ProspectData.Fit69)).Ok();
+        Assert.Equal(("channel", 55, true), (assessed.Category, assessed.Threshold, assessed.Passes));
+        var today = DateOnly.FromDateTime(TestApp.Start.UtcDateTime);
+        var list = await _app.Run<ListExpansionCandidates, ExpansionList>(u => u.HandleAsync(today, Ct));
+        var item = Assert.Single(list.OtherCategories);
+        Assert.Equal((active.Id, "technology", "channel", 69, 55), (item.PartnerId, item.Category, item.TargetCategory, item.FitScore, item.Threshold));
+        Assert.StartsWith("Active as Technology Partners; assessed for Channel Partners on", item.Explanation);
+        Assert.Contains("Fit 69", item.Explanation);
+        Assert.Empty((await _app.Run<ListExpansionCandidates, ExpansionList>(u => u.HandleAsync(today.AddDays(-1), Ct))).OtherCategories);
+
+        _app.Clock.Advance(TimeSpan.FromDays(2));
+        (await AssessFor(active.Id, "channel", ProspectData.Scores(1, 1, 1, 1))).Ok(); // the latest no longer passes
+        Assert.Empty((await _app.Run<ListExpansionCandidates, ExpansionList>(u => u.HandleAsync(today.AddDays(2), Ct))).OtherCategories);
+        Assert.Single((await _app.Run<ListExpansionCandidates, ExpansionList>(u => u.HandleAsync(today, Ct))).OtherCategories);
     }
 
     [Fact]

@@ -80,6 +80,32 @@ public abstract class RelationshipPageTests<TApp>(TApp app) : IClassFixture<TApp
         Assert.NotEqual(HttpStatusCode.OK, denied.StatusCode);
     }
 
+    [Fact]
+    public async Task A_manager_assesses_an_active_partner_for_another_category_on_its_page_and_it_shows_on_the_expansion_page()
+    {
+        var partner = await RelationshipData.PreferredAsync(app);
+        var manager = await app.ClientAsync(Roles.PartnerManager);
+        var page = await PageAsync(manager, $"/partners/{partner.Id}");
+        Assert.Contains("Expansion into another category", page);
+        Assert.DoesNotContain("<option value=\"" + partner.Category + "\">", page); // only other categories are offered
+
+        var form = new Dictionary<string, string>
+        {
+            ["_handler"] = "expansion-assess", ["expansion-category"] = "education", ["expansion-notes"] = "Runs a bootcamp on the side",
+            ["expansion-score-strategic-fit"] = "5", ["expansion-score-audience-overlap"] = "4", ["expansion-score-technical-capability"] = "4",
+        };
+        var refused = await TestApp.PostFormAsync(manager, $"/partners/{partner.Id}", $"/partners/{partner.Id}", form);
+        Assert.Contains("from 1 to 5", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)));
+        form["expansion-score-revenue-potential"] = "5";
+        var assessed = await TestApp.PostFormAsync(manager, $"/partners/{partner.Id}", $"/partners/{partner.Id}", form);
+        Assert.True(assessed.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, $"{(int)assessed.StatusCode}");
+
+        Assert.Contains("id=\"other-category-assessments\"", await PageAsync(manager, $"/partners/{partner.Id}"));
+        var expansion = await PageAsync(manager, "/expansion");
+        Assert.Contains("id=\"category-expansion\"", expansion);
+        Assert.Contains("assessed for Education Partners", expansion);
+    }
+
     /// <summary>The page as text: Razor encodes non-ASCII characters such as "→" as entities.</summary>
     private static async Task<string> PageAsync(HttpClient client, string url) => WebUtility.HtmlDecode(await client.GetStringAsync(url));
 }
