@@ -15,7 +15,7 @@ public abstract class ChartApiTests<TApp>(TApp app) : IClassFixture<TApp> where 
         var client = await app.ClientAsync(Roles.PartnerManager);
 
         var charts = await StandingData.JsonAsync(await client.GetAsync("/api/v1/program/charts?asOf=2026-06-15"), HttpStatusCode.OK);
-        Assert.Equal(["revenue", "tiers", "tier-moves", "targets", "tier-targets", "certification", "deals", "win-rate"],
+        Assert.Equal(["revenue", "tiers", "tier-moves", "targets", "tier-targets", "certification", "deals", "win-rate", "commissions"],
             charts.EnumerateArray().Select(c => c.GetProperty("key").GetString()));
         var revenue = charts.EnumerateArray().First();
         Assert.Equal("2026-06", revenue.GetProperty("points")[11].GetProperty("key").GetString());
