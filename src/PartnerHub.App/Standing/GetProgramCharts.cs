@@ -3,6 +3,7 @@ using PartnerHub.App.Facts;
 using PartnerHub.App.Persistence;
 using PartnerHub.App.Programs;
 using PartnerHub.Core.Common;
+using PartnerHub.Core.Evaluation;
 using PartnerHub.Core.Facts;
 using PartnerHub.Core.Insight;
 using PartnerHub.Core.Ledger;
@@ -40,6 +41,15 @@ public sealed class GetProgramCharts(PartnerHubDb db, ProgramStore programs, Fac
         var chart = charts.Value.Build("revenue");
         // One partner has one category: keep its series (and the trailing line), not the program's other categories.
         return chart with { Title = "Your revenue by month", Series = chart.Series.Where(s => s.Line || s.Values.Any(v => v != 0)).ToList() };
+    }
+
+    /// <summary>A partner's progress to the tier above the one it qualifies for (scope-checked by the fact store).</summary>
+    public async Task<Result<Chart>> PartnerProgressAsync(PartnerId partner, DateOnly? asOf, CancellationToken ct)
+    {
+        var date = asOf ?? programs.Today;
+        var program = (await programs.AtAsync(date, ct)).Program;
+        var own = await facts.ForPartnerAsync(partner, program.Currency, ct);
+        return own.IsSuccess ? TierProgress.Toward(program, own.Value, date) : own.Error;
     }
 
     public async Task<Result<ChartPartners>> PartnersAsync(string key, string? point, string? series, DateOnly? asOf, CancellationToken ct)
