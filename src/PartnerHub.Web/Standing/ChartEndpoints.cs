@@ -21,6 +21,16 @@ public static class ChartEndpoints
             .WithSummary("The partners behind one value of a chart: ?point= (a month such as 2026-05, a subcategory, tier, level or status) and ?series= (a category, tier, metric…).");
         app.MapApi("/api/v1/partners", "Standing").MapGet("/{id:guid}/charts/revenue", PartnerRevenueAsync).RequireAuthorization(Permissions.StandingRead.Name)
             .WithSummary("A partner's revenue by month with the trailing-12-month line (?asOf=YYYY-MM-DD; ?format=csv). Partner users see only their own partner.");
+        app.MapApi("/api/v1/partners", "Standing").MapGet("/{id:guid}/charts/next-tier", PartnerProgressAsync).RequireAuthorization(Permissions.StandingRead.Name)
+            .WithSummary("A partner's progress to the tier above the one it qualifies for: each criterion as a share of the requirement (?asOf=YYYY-MM-DD; ?format=csv). Partner users see only their own partner.");
+    }
+
+    private static async Task<Results<Ok<Chart>, FileContentHttpResult, ProblemHttpResult>> PartnerProgressAsync(
+        Guid id, [FromQuery] string? asOf, [FromQuery] string? format, GetProgramCharts charts, CancellationToken ct)
+    {
+        var date = GetStanding.ParseAsOf(asOf);
+        if (!date.IsSuccess) return date.Error.ToProblem();
+        return await Respond(await charts.PartnerProgressAsync(new Core.Partners.PartnerId(id), date.Value, ct), format, "next-tier", ct);
     }
 
     private static async Task<Results<Ok<Chart>, FileContentHttpResult, ProblemHttpResult>> PartnerRevenueAsync(

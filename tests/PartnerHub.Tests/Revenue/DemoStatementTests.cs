@@ -104,6 +104,26 @@ public abstract class DemoStatementTests<TApp>(TApp app) : IClassFixture<TApp> w
         var conflicts = (await StandingData.JsonAsync(await manager.GetAsync($"/api/v1/deals/{lookalike}"), HttpStatusCode.OK)).GetProperty("conflicts");
         Assert.Equal("possibleDuplicate", conflicts.GetProperty("outcome").GetString()); // close to Zapier's "Globex Logistics Ltd"
     }
+
+    [Fact]
+    public async Task The_commission_chart_shows_the_demo_payout_and_owes_what_the_ledger_owes()
+    {
+        var manager = await app.ClientAsync(Roles.PartnerManager);
+        var chart = await StandingData.JsonAsync(await manager.GetAsync("/api/v1/program/charts/commissions?asOf=2026-06-15"), HttpStatusCode.OK);
+        decimal Last(string series) => chart.GetProperty("series").EnumerateArray().Single(s => s.GetProperty("key").GetString() == series).GetProperty("values")[11].GetDecimal();
+
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<PartnerHubDb>();
+        var date = new DateOnly(2026, 6, 15);
+        var owed = -await db.LedgerEntries.Where(e => (e.Account == LedgerAccount.CommissionHeld || e.Account == LedgerAccount.CommissionPayable) && e.OccurredOn <= date)
+            .SumAsync(e => e.AmountMinor);
+        Assert.Equal(owed / 100m, Last("owed"));
+        var batch = await db.PayoutBatches.SingleAsync(b => b.ExternalReference == "DEMO-ACH-20260615");
+        Assert.True(Last("paid") >= batch.TotalMinor / 100m, $"paid {Last("paid")} in June, the demo batch paid {batch.TotalMinor}");
+
+        var paidTo = await StandingData.JsonAsync(await manager.GetAsync("/api/v1/program/charts/commissions/partners?asOf=2026-06-15&point=2026-06&series=paid"), HttpStatusCode.OK);
+        Assert.Equal(batch.LineCount, paidTo.GetProperty("partners").GetArrayLength());
+    }
 }
 
 public sealed class DemoStatementOnSqlite(SqliteDemoApp app) : DemoStatementTests<SqliteDemoApp>(app);

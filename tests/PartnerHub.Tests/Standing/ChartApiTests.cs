@@ -15,7 +15,7 @@ public abstract class ChartApiTests<TApp>(TApp app) : IClassFixture<TApp> where 
         var client = await app.ClientAsync(Roles.PartnerManager);
 
         var charts = await StandingData.JsonAsync(await client.GetAsync("/api/v1/program/charts?asOf=2026-06-15"), HttpStatusCode.OK);
-        Assert.Equal(["revenue", "tiers", "tier-moves", "targets", "tier-targets", "certification", "deals", "win-rate"],
+        Assert.Equal(["revenue", "tiers", "tier-moves", "targets", "tier-targets", "certification", "deals", "win-rate", "commissions"],
             charts.EnumerateArray().Select(c => c.GetProperty("key").GetString()));
         var revenue = charts.EnumerateArray().First();
         Assert.Equal("2026-06", revenue.GetProperty("points")[11].GetProperty("key").GetString());
@@ -57,11 +57,21 @@ public abstract class ChartApiTests<TApp>(TApp app) : IClassFixture<TApp> where 
         Assert.Equal(["channel", "trailing-12"], own.GetProperty("series").EnumerateArray().Select(s => s.GetProperty("key").GetString()));
         Assert.Equal(5100m, own.GetProperty("series")[0].GetProperty("values")[11].GetDecimal());
         Assert.Equal(61200m, own.GetProperty("series")[1].GetProperty("values")[11].GetDecimal());
-        Assert.Contains("Your revenue by month", await user.GetStringAsync("/portal"), StringComparison.Ordinal);
+        var portal = await user.GetStringAsync("/portal");
+        Assert.Contains("Your revenue by month", portal, StringComparison.Ordinal);
+        Assert.Contains("Progress to Strategic", portal, StringComparison.Ordinal);
+
+        var progress = await StandingData.JsonAsync(await user.GetAsync($"/api/v1/partners/{partner.Id}/charts/next-tier?asOf=2026-06-15"), HttpStatusCode.OK);
+        Assert.Equal("revenue", progress.GetProperty("points")[0].GetProperty("key").GetString());
+        Assert.Equal(61.2m, progress.GetProperty("series")[0].GetProperty("values")[0].GetDecimal()); // $61,200.00 of $100,000.01
+        Assert.Contains("trailing-12-month revenue $61,200.00 of $100,000.01", progress.GetProperty("explanation").GetString(), StringComparison.Ordinal);
+        var before = await StandingData.JsonAsync(await user.GetAsync($"/api/v1/partners/{partner.Id}/charts/next-tier?asOf=2020-01-01"), HttpStatusCode.OK);
+        Assert.Equal(0, before.GetProperty("points").GetArrayLength());
 
         Assert.Equal(HttpStatusCode.Forbidden, (await user.GetAsync("/api/v1/program/charts")).StatusCode);
         var other = await StandingData.PreferredPartnerAsync(app);
         Assert.Equal(HttpStatusCode.NotFound, (await user.GetAsync($"/api/v1/partners/{other.Id}/charts/revenue")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await user.GetAsync($"/api/v1/partners/{other.Id}/charts/next-tier")).StatusCode);
     }
 }
 
