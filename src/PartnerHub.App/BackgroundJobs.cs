@@ -7,11 +7,12 @@ namespace PartnerHub.App;
 public static class BackgroundJobs
 {
     /// <summary>
-    /// The periodic jobs: deal expiry and the release of held commissions. For a host that runs them (the web host);
+    /// The periodic jobs: deal expiry, the release of held commissions, webhook delivery and the managers' digests. For a host that runs them (the web host);
     /// add after the start-up tasks, which migrate the database before any job starts.
     /// </summary>
     public static IServiceCollection AddPartnerHubJobs(this IServiceCollection services) => services
         .AddHostedService<DealExpiryService>()
         .AddHostedService<CommissionReleaseService>()
-        .AddHostedService<Webhooks.WebhookDeliveryService>();
+        .AddHostedService<Webhooks.WebhookDeliveryService>()
+        .AddHostedService<Insight.DigestService>();
 }

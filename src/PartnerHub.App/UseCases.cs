@@ -112,5 +112,7 @@ public static class UseCases
         .AddScoped<GetEcosystemMap>()
         .AddScoped<GetProgramCharts>()
         .AddScoped<GetReports>()
+        .AddScoped<Insight.BuildDigest>()
+        .AddScoped<Insight.SendDigests>()
         .AddScoped<ListReviews>();
 }

@@ -57,6 +57,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
         ["GET /api/v1/partners/"] = (false, (w, c, v) => Get("/api/v1/partners?pageSize=500&includeArchived=true")),
         ["GET /api/v1/partners/{id:guid}"] = (true, (w, c, v) => Get($"/api/v1/partners/{PartnerIn(w, c, v)}")),
         ["GET /api/v1/partners/{id:guid}/standing"] = (true, (w, c, v) => Get($"/api/v1/partners/{PartnerIn(w, c, v)}/standing")),
+        ["GET /api/v1/program/digest"] = (false, (w, c, v) => Get("/api/v1/program/digest?kind=monthly")),
         ["GET /api/v1/partners/{id:guid}/charts/revenue"] = (true, (w, c, v) => Get($"/api/v1/partners/{PartnerIn(w, c, v)}/charts/revenue")),
         ["GET /api/v1/partners/{id:guid}/charts/next-tier"] = (true, (w, c, v) => Get($"/api/v1/partners/{PartnerIn(w, c, v)}/charts/next-tier")),
         ["GET /api/v1/partners/{id:guid}/report"] = (true, (w, c, v) => Get($"/api/v1/partners/{PartnerIn(w, c, v)}/report")),

@@ -22,10 +22,10 @@ public sealed class AppHarness : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly bool _ownsDatabase;
 
-    private AppHarness(DatabaseSettings database, FakeTimeProvider clock, bool ownsDatabase)
+    private AppHarness(DatabaseSettings database, FakeTimeProvider clock, bool ownsDatabase, IReadOnlyDictionary<string, string?>? settings = null)
     {
         (Database, Clock, _ownsDatabase) = (database, clock, ownsDatabase);
-        var configuration = new ConfigurationBuilder().Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
         services.AddPartnerHub(configuration, database);
         services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
@@ -40,10 +40,10 @@ public sealed class AppHarness : IAsyncDisposable
 
     public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
 
-    /// <summary>A fresh database, prepared the way every host prepares it (the seed program published, roles created).</summary>
-    public static async Task<AppHarness> CreateAsync(DatabaseProvider provider, DateTimeOffset? start = null)
+    /// <summary>A fresh database, prepared the way every host prepares it (the seed program published, roles created); <paramref name="settings"/> as configuration.</summary>
+    public static async Task<AppHarness> CreateAsync(DatabaseProvider provider, DateTimeOffset? start = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var app = new AppHarness(await TestDatabases.CreateAsync(provider), new FakeTimeProvider(start ?? TestApp.Start), ownsDatabase: true);
+        var app = new AppHarness(await TestDatabases.CreateAsync(provider), new FakeTimeProvider(start ?? TestApp.Start), ownsDatabase: true, settings);
         await Startup.PrepareAsync(app.Services, loadDemo: false);
         return app;
     }

@@ -121,6 +121,20 @@ public abstract class ReportApiTests<TApp>(TApp app) : IClassFixture<TApp> where
         var other = await StandingData.PreferredPartnerAsync(app);
         Assert.Equal(HttpStatusCode.NotFound, (await user.GetAsync($"/api/v1/partners/{other.Id}/report")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_digest_preview_is_the_last_ended_period_with_links_and_a_bad_kind_is_a_field_error()
+    {
+        var manager = await app.ClientAsync(Roles.PartnerManager);
+        var digest = await StandingData.JsonAsync(await manager.GetAsync("/api/v1/program/digest?kind=monthly&asOf=2026-06-15"), HttpStatusCode.OK);
+        Assert.Equal(("2026-05", "2026-05-31"), (digest.GetProperty("period").GetString(), digest.GetProperty("end").GetString()));
+        var links = digest.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("link").GetString()).ToList();
+        Assert.Contains("/health-alerts?asOf=2026-05-31", links);
+        Assert.Equal("2026-W24", (await StandingData.JsonAsync(await manager.GetAsync("/api/v1/program/digest?asOf=2026-06-15"), HttpStatusCode.OK)).GetProperty("period").GetString());
+        Assert.Equal("kind", Assert.Single(await manager.GetAsync("/api/v1/program/digest?kind=yearly").ProblemAsync(HttpStatusCode.BadRequest)).Key);
+        var user = await app.ClientAsync(Roles.PartnerUser, new PartnerId((await StandingData.PreferredPartnerAsync(app)).Id));
+        Assert.Equal(HttpStatusCode.Forbidden, (await user.GetAsync("/api/v1/program/digest")).StatusCode);
+    }
 }
 
 public sealed class ReportApiOnSqlite(SqliteApp app) : ReportApiTests<SqliteApp>(app);

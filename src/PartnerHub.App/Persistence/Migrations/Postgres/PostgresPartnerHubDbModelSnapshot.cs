@@ -1088,6 +1088,47 @@ namespace PartnerHub.App.Persistence.Migrations.Postgres
                     b.ToTable("invitations", (string)null);
                 });
 
+            modelBuilder.Entity("PartnerHub.App.Insight.DigestDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("period");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recipient");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_digest_deliveries");
+
+                    b.HasIndex("Kind", "Period", "Recipient")
+                        .IsUnique()
+                        .HasDatabaseName("ix_digest_deliveries_kind_period_recipient");
+
+                    b.ToTable("digest_deliveries", (string)null);
+                });
+
             modelBuilder.Entity("PartnerHub.App.Ledger.LedgerEntryRecord", b =>
                 {
                     b.Property<Guid>("TransactionId")

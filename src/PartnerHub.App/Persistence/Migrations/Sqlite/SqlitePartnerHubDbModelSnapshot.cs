@@ -1057,6 +1057,45 @@ namespace PartnerHub.App.Persistence.Migrations.Sqlite
                     b.ToTable("invitations", (string)null);
                 });
 
+            modelBuilder.Entity("PartnerHub.App.Insight.DigestDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_digest_deliveries");
+
+                    b.HasIndex("Kind", "Period", "Recipient")
+                        .IsUnique()
+                        .HasDatabaseName("ix_digest_deliveries_kind_period_recipient");
+
+                    b.ToTable("digest_deliveries", (string)null);
+                });
+
             modelBuilder.Entity("PartnerHub.App.Ledger.LedgerEntryRecord", b =>
                 {
                     b.Property<Guid>("TransactionId")
