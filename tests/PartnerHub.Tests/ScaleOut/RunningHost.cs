@@ -30,7 +30,8 @@ public sealed class RunningHost : IAsyncDisposable
     {
         var app = PartnerHubWeb.Build([
             "--urls=http://127.0.0.1:0", "--environment=Testing", $"--Database:Provider={database.Provider}",
-            $"--Database:ConnectionString={database.ConnectionString}", "--Demo:Load=false", "--Logging:LogLevel:Default=Error",
+            $"--Database:ConnectionString={database.ConnectionString}", "--Demo:Load=false", "--Logging:LogLevel:Default=Critical",
+            "--Logging:LogLevel:Microsoft.AspNetCore=Critical", "--Logging:LogLevel:Microsoft.EntityFrameworkCore=Critical",
             "--RateLimits:SignInPerMinute=100000", "--RateLimits:SignInPerAccountPer15Minutes=100000", "--RateLimits:ApiPerMinute=100000",
             .. settings.Select(s => "--" + s),
         ]);

@@ -39,9 +39,12 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
 
     private static bool IsRoot => Environment.UserName == "root";
 
-    /// <summary>Starts (or restarts) the server and waits until it accepts connections.</summary>
+    /// <summary>
+    /// Starts (or restarts) the server and waits until it accepts connections. Durable settings (fsync and synchronous
+    /// commit on), unlike the shared test cluster: an immediate stop must not lose what was committed.
+    /// </summary>
     public Task StartServerAsync() => AsOwnerAsync("pg_ctl", "-D", Data, "-l", Path.Combine(_folder, "log"), "-w", "-o",
-        $"-p {Port} -k {_folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off", "start");
+        $"-p {Port} -k {_folder} -c listen_addresses=127.0.0.1", "start");
 
     /// <summary>Stops the server the hard way (what a crash or a failover looks like to the clients): every session is cut.</summary>
     public Task StopServerAsync() => AsOwnerAsync("pg_ctl", "-D", Data, "-m", "immediate", "-w", "stop");
