@@ -8,6 +8,8 @@ namespace PartnerHub.App;
 /// <summary>
 /// A job that runs at start and then every <see cref="Interval"/> on the app's <see cref="TimeProvider"/>, each run in
 /// its own scope acting as the system. A failed run (database briefly away) is logged and the next tick tries again.
+/// With several hosts on one PostgreSQL database each run first takes the job's advisory lock (<see cref="ScaleOut.JobLock"/>),
+/// so one instance at a time does the work and the others skip that tick.
 /// </summary>
 public abstract partial class PeriodicJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger log) : BackgroundService
 {
@@ -34,7 +36,15 @@ public abstract partial class PeriodicJob(IServiceScopeFactory scopes, TimeProvi
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<PartnerHubDb>().Actor.ActAs("system", Operation);
+            var db = scope.ServiceProvider.GetRequiredService<PartnerHubDb>();
+            db.Actor.ActAs("system", Operation);
+            await using var held = await ScaleOut.JobLock.TryTakeAsync(db, Operation, ct);
+            if (held is null)
+            {
+                Skipped(log, Operation);
+                return 0;
+            }
+
             var (changed, refusal) = await RunAsync(scope.ServiceProvider, ct);
             if (refusal is not null) Refused(log, Operation, refusal);
             else if (changed > 0) Changed(log, Operation, changed);
@@ -49,6 +59,9 @@ public abstract partial class PeriodicJob(IServiceScopeFactory scopes, TimeProvi
 
     [LoggerMessage(LogLevel.Information, "{Operation}: {Count} change(s).")]
     private static partial void Changed(ILogger log, string operation, int count);
+
+    [LoggerMessage(LogLevel.Debug, "{Operation}: another instance is running it; skipped.")]
+    private static partial void Skipped(ILogger log, string operation);
 
     [LoggerMessage(LogLevel.Error, "{Operation} refused to run: {Reason}")]
     private static partial void Refused(ILogger log, string operation, string reason);

@@ -35,6 +35,7 @@ public static class PartnerHubWeb
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestHandler>();
+        builder.Services.AddExceptionHandler<ScaleOut.DatabaseUnavailableHandler>(); // 503 while the database is away (ADR 17)
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o =>
         {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PartnerHub.App.Persistence;
+using PartnerHub.App.ScaleOut;
 
 namespace PartnerHub.App.Identity;
 
@@ -12,7 +13,7 @@ public static class IdentitySetup
     public static IdentityBuilder AddPartnerHubIdentity(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(configuration);
-        services.AddDataProtection(); // token providers need it; the web host adds it too, outside one the CLI needs it
+        services.AddDatabaseDataProtection(); // token providers and cookies need it; keys in the database, shared by every instance and the CLI
         services.AddScoped<SecurityAudit>().AddScoped<CreateUser>().AddScoped<InviteUser>().AddScoped<AcceptInvitation>()
             .AddScoped<ManageUsers>().AddScoped<ManageApiKeys>();
         if (string.IsNullOrEmpty(configuration["Smtp:Host"])) services.AddSingleton<IMailSender, LoggingMailSender>();

@@ -49,7 +49,7 @@ public static class AccountEndpoints
     {
         var email = form.Email?.Trim() ?? "";
         var returnUrl = LocalOr(form.ReturnUrl, "/");
-        if (throttle.TryAttempt(email) is { } wait)
+        if (await throttle.TryAttemptAsync(email, context.RequestAborted) is { } wait)
         {
             await AuthSetup.TooManyRequestsAsync(context, wait);
             return Results.Empty;

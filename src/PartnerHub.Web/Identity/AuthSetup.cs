@@ -4,6 +4,8 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using PartnerHub.App.Identity;
+using PartnerHub.App.ScaleOut;
+using PartnerHub.Web.ScaleOut;
 
 namespace PartnerHub.Web.Identity;
 
@@ -69,7 +71,11 @@ public static class AuthSetup
     {
         var signInPerMinute = configuration.GetValue("RateLimits:SignInPerMinute", 10);
         var apiPerMinute = configuration.GetValue("RateLimits:ApiPerMinute", 600);
-        services.AddSingleton(new SignInThrottle(configuration.GetValue("RateLimits:SignInPerAccountPer15Minutes", 20)));
+        // Several instances share one budget through the database; one instance counts in memory (ScaleOut/RateLimitStore).
+        var shared = RateLimitStore.IsShared(configuration);
+        services.AddSingleton<SharedRateCounter>();
+        services.AddSingleton(sp => new SignInThrottle(configuration.GetValue("RateLimits:SignInPerAccountPer15Minutes", 20),
+            shared ? sp.GetRequiredService<SharedRateCounter>() : null));
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -80,19 +86,31 @@ public static class AuthSetup
                 await TooManyRequestsAsync(context.HttpContext, retryAfter);
             };
             // Sign-in attempts per client address.
-            o.AddPolicy(SignInLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.AddPolicy(SignInLimit, context =>
+            {
+                var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                return shared
+                    ? RateLimitPartition.Get(address, key => Shared(context, "sign-in:" + key, signInPerMinute, TimeSpan.FromMinutes(1)))
+                    : RateLimitPartition.GetFixedWindowLimiter(address,
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
             // API calls per key, per user, or per address for the unauthenticated.
-            o.AddPolicy(ApiLimit, context => RateLimitPartition.GetTokenBucketLimiter(
-                context.User.FindFirstValue(PartnerHubClaims.ApiKeyId) ?? context.User.FindFirstValue(ClaimTypes.NameIdentifier)
-                    ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = apiPerMinute, TokensPerPeriod = apiPerMinute, ReplenishmentPeriod = TimeSpan.FromMinutes(1), QueueLimit = 0,
-                }));
+            o.AddPolicy(ApiLimit, context =>
+            {
+                var caller = context.User.FindFirstValue(PartnerHubClaims.ApiKeyId) ?? context.User.FindFirstValue(ClaimTypes.NameIdentifier)
+                    ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                return shared
+                    ? RateLimitPartition.Get(caller, key => Shared(context, "api:" + key, apiPerMinute, TimeSpan.FromMinutes(1)))
+                    : RateLimitPartition.GetTokenBucketLimiter(caller, _ => new TokenBucketRateLimiterOptions
+                    {
+                        TokenLimit = apiPerMinute, TokensPerPeriod = apiPerMinute, ReplenishmentPeriod = TimeSpan.FromMinutes(1), QueueLimit = 0,
+                    });
+            });
         });
     }
+
+    private static SharedWindowLimiter Shared(HttpContext context, string key, int limit, TimeSpan window) =>
+        new(context.RequestServices.GetRequiredService<SharedRateCounter>(), key, limit, window);
 
     public static Task TooManyRequestsAsync(HttpContext context, TimeSpan retryAfter)
     {
@@ -108,22 +126,27 @@ public static class AuthSetup
 
 /// <summary>
 /// Sign-in attempts per account, across all addresses: the per-address limit does not stop a password-guessing
-/// botnet, this does. Lockout after five failures protects each account on top.
+/// botnet, this does. Lockout after five failures protects each account on top. Counts in memory, or in the database
+/// (<paramref name="shared"/>) when several instances must share them.
 /// </summary>
-public sealed class SignInThrottle(int perFifteenMinutes) : IDisposable
+public sealed class SignInThrottle(int perFifteenMinutes, SharedRateCounter? shared = null) : IDisposable
 {
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
+
     private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(account =>
         RateLimitPartition.GetFixedWindowLimiter(account, _ => new FixedWindowRateLimiterOptions
         {
-            PermitLimit = perFifteenMinutes, Window = TimeSpan.FromMinutes(15), QueueLimit = 0,
+            PermitLimit = perFifteenMinutes, Window = Window, QueueLimit = 0,
         }));
 
     /// <summary>Takes one attempt for the account; null when allowed, else how long to wait.</summary>
-    public TimeSpan? TryAttempt(string email)
+    public async ValueTask<TimeSpan?> TryAttemptAsync(string email, CancellationToken ct)
     {
-        using var lease = _limiter.AttemptAcquire(email.Trim().ToUpperInvariant());
+        var account = email.Trim().ToUpperInvariant();
+        if (shared is not null) return await shared.TryTakeAsync("sign-in-account:" + account, perFifteenMinutes, Window, ct);
+        using var lease = _limiter.AttemptAcquire(account);
         if (lease.IsAcquired) return null;
-        return lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(15);
+        return lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : Window;
     }
 
     public void Dispose() => _limiter.Dispose();

@@ -27,7 +27,7 @@ public sealed class RateLimitTests(LimitedApp app) : IClassFixture<LimitedApp>
         var (client, _) = await app.ApiKeyClientAsync("partners:read");
         var statuses = new List<HttpStatusCode>();
         HttpResponseMessage last = null!;
-        for (var i = 0; i < 7; i++) statuses.Add((last = await client.GetAsync("/api/v1/partners")).StatusCode);
+        for (var i = 0; i < 7; i++) statuses.Add((last = await client.GetAsync("/api/v1/partners", TestContext.Current.CancellationToken)).StatusCode);
 
         Assert.Equal(5, statuses.Count(s => s == HttpStatusCode.OK));
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
@@ -35,7 +35,7 @@ public sealed class RateLimitTests(LimitedApp app) : IClassFixture<LimitedApp>
 
         // Another key has its own budget.
         var (other, _) = await app.ApiKeyClientAsync("partners:read");
-        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/api/v1/partners")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/api/v1/partners", TestContext.Current.CancellationToken)).StatusCode);
     }
 
     [Fact]
@@ -53,11 +53,10 @@ public sealed class RateLimitTests(LimitedApp app) : IClassFixture<LimitedApp>
     public async Task Sign_in_attempts_are_limited_per_account_across_addresses()
     {
         var throttle = new SignInThrottle(perFifteenMinutes: 3);
-        Assert.Null(throttle.TryAttempt("a@example.com"));
-        Assert.Null(throttle.TryAttempt("A@example.com "));
-        Assert.Null(throttle.TryAttempt("a@example.com"));
-        Assert.NotNull(throttle.TryAttempt("a@EXAMPLE.com"));
-        Assert.Null(throttle.TryAttempt("b@example.com"));
-        await Task.CompletedTask;
+        Assert.Null(await throttle.TryAttemptAsync("a@example.com", TestContext.Current.CancellationToken));
+        Assert.Null(await throttle.TryAttemptAsync("A@example.com ", TestContext.Current.CancellationToken));
+        Assert.Null(await throttle.TryAttemptAsync("a@example.com", TestContext.Current.CancellationToken));
+        Assert.NotNull(await throttle.TryAttemptAsync("a@EXAMPLE.com", TestContext.Current.CancellationToken));
+        Assert.Null(await throttle.TryAttemptAsync("b@example.com", TestContext.Current.CancellationToken));
     }
 }

@@ -2131,6 +2131,53 @@ namespace PartnerHub.App.Persistence.Migrations.Postgres
                     b.ToTable("referral_codes", (string)null);
                 });
 
+            modelBuilder.Entity("PartnerHub.App.ScaleOut.DataProtectionKeyRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
+            modelBuilder.Entity("PartnerHub.App.ScaleOut.RateLimitWindow", b =>
+                {
+                    b.Property<string>("Subject")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("subject");
+
+                    b.Property<int>("Hits")
+                        .HasColumnType("integer")
+                        .HasColumnName("hits");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("bigint")
+                        .HasColumnName("window_start");
+
+                    b.HasKey("Subject")
+                        .HasName("pk_rate_limit_windows");
+
+                    b.ToTable("rate_limit_windows", (string)null);
+                });
+
             modelBuilder.Entity("PartnerHub.App.Webhooks.WebhookAttempt", b =>
                 {
                     b.Property<long>("Id")

@@ -2088,6 +2088,51 @@ namespace PartnerHub.App.Persistence.Migrations.Sqlite
                     b.ToTable("referral_codes", (string)null);
                 });
 
+            modelBuilder.Entity("PartnerHub.App.ScaleOut.DataProtectionKeyRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FriendlyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
+            modelBuilder.Entity("PartnerHub.App.ScaleOut.RateLimitWindow", b =>
+                {
+                    b.Property<string>("Subject")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<int>("Hits")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hits");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("window_start");
+
+                    b.HasKey("Subject")
+                        .HasName("pk_rate_limit_windows");
+
+                    b.ToTable("rate_limit_windows", (string)null);
+                });
+
             modelBuilder.Entity("PartnerHub.App.Webhooks.WebhookAttempt", b =>
                 {
                     b.Property<long>("Id")

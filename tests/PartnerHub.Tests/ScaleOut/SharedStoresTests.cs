@@ -1,0 +1,99 @@
+using System.Xml.Linq;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using PartnerHub.App;
+using PartnerHub.App.Persistence;
+using PartnerHub.App.ScaleOut;
+using PartnerHub.Tests.Infrastructure;
+
+namespace PartnerHub.Tests.ScaleOut;
+
+/// <summary>
+/// What instances share through the database, each store used from two "instances" (two objects over one database):
+/// rate-limit counters, the data-protection key ring, and the periodic jobs' lock (PostgreSQL only; SQLite is single-node).
+/// </summary>
+public abstract class SharedStoresTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : TestApp
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private IServiceScopeFactory Scopes => app.Services.GetRequiredService<IServiceScopeFactory>();
+
+    [Fact]
+    public async Task Rate_counts_are_one_budget_per_key_and_window_whichever_instance_counts()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 6, 15, 9, 0, 10, TimeSpan.Zero));
+        var (one, two) = (new SharedRateCounter(Scopes, clock), new SharedRateCounter(Scopes, clock));
+        var (key, window) = (Build.Unique("client-"), TimeSpan.FromMinutes(1));
+
+        Assert.Null(await one.TryTakeAsync(key, 3, window, Ct));
+        Assert.Null(await two.TryTakeAsync(key, 3, window, Ct));
+        Assert.Null(await one.TryTakeAsync(key, 3, window, Ct));
+        Assert.Equal(TimeSpan.FromSeconds(50), await two.TryTakeAsync(key, 3, window, Ct)); // the window ends at 9:01
+        Assert.Null(await one.TryTakeAsync(Build.Unique("other-"), 3, window, Ct));
+
+        clock.Advance(window); // a new window, a new budget
+        Assert.Null(await one.TryTakeAsync(key, 3, window, Ct));
+
+        // An instance whose clock lags a minute counts in the window the others opened; it does not reset it.
+        var lagging = new SharedRateCounter(Scopes, new FakeTimeProvider(clock.GetUtcNow() - window));
+        Assert.Null(await lagging.TryTakeAsync(key, 3, window, Ct));
+        Assert.Null(await lagging.TryTakeAsync(key, 3, window, Ct));
+        Assert.NotNull(await lagging.TryTakeAsync(key, 3, window, Ct));
+    }
+
+    [Fact]
+    public void A_data_protection_key_stored_by_one_instance_is_read_by_another()
+    {
+        var id = Guid.NewGuid().ToString();
+        new DatabaseKeyRepository(Scopes).StoreElement(new XElement("key", new XAttribute("id", id), new XElement("secret", "s")), "key-" + id);
+
+        var read = new DatabaseKeyRepository(Scopes).GetAllElements();
+        Assert.Single(read, e => (string?)e.Attribute("id") == id);
+    }
+
+    [Fact]
+    public async Task A_periodic_job_started_on_two_instances_at_once_runs_once_on_PostgreSQL()
+    {
+        var runs = new RunCounter();
+        var operation = Build.Unique("test-job-");
+        var (one, two) = (new SlowJob(Scopes, runs, operation), new SlowJob(Scopes, runs, operation));
+
+        await Task.WhenAll(one.RunOnceAsync(Ct), two.RunOnceAsync(Ct));
+
+        // SQLite is the single-node setup: no lock, both run.
+        Assert.Equal(app.Provider == DatabaseProvider.Postgres ? 1 : 2, runs.Count);
+
+        // The lock is released after the run: the next tick runs again.
+        await one.RunOnceAsync(Ct);
+        Assert.Equal(app.Provider == DatabaseProvider.Postgres ? 2 : 3, runs.Count);
+    }
+
+    private sealed class RunCounter
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void Add() => Interlocked.Increment(ref _count);
+    }
+
+    /// <summary>A job whose run takes long enough for the other instance's run to start meanwhile.</summary>
+    private sealed class SlowJob(IServiceScopeFactory scopes, RunCounter runs, string operation) : PeriodicJob(scopes, TimeProvider.System, NullLogger.Instance)
+    {
+        public override TimeSpan Interval => TimeSpan.FromHours(1);
+
+        protected override string Operation => operation;
+
+        protected override async Task<(int Changed, string? Refusal)> RunAsync(IServiceProvider services, CancellationToken ct)
+        {
+            runs.Add();
+            await Task.Delay(500, ct);
+            return (1, null);
+        }
+    }
+}
+
+public sealed class SharedStoresOnSqlite(SqliteApp app) : SharedStoresTests<SqliteApp>(app);
+
+public sealed class SharedStoresOnPostgres(PostgresApp app) : SharedStoresTests<PostgresApp>(app);
