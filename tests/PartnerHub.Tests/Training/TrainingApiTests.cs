@@ -188,6 +188,7 @@ public abstract class TrainingApiTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.Equal("session", (await (await manager.PostAsJsonAsync($"/api/v1/training/sessions/{session.Id}/attendance", new { partnerId = first.Value }, HttpAssertions.Json))
             .ProblemAsync(HttpStatusCode.BadRequest)).Keys.Single());
         app.Clock.Advance(TimeSpan.FromDays(8));
+        manager = await app.ClientAsync(Roles.PartnerManager); // a week on, the sign-in cookie has expired
         var detail = await (await manager.PostAsJsonAsync($"/api/v1/training/sessions/{session.Id}/attendance", new { partnerId = first.Value }, HttpAssertions.Json))
             .ReadAsync<SessionDetail>(HttpStatusCode.OK);
         Assert.NotNull(detail.Attendees.Single().AttendedAt);
