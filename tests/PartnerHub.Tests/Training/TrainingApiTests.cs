@@ -194,6 +194,28 @@ public abstract class TrainingApiTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.NotNull(detail.Attendees.Single().AttendedAt);
         Assert.Equal((0, 0, 1), await CountsAsync(first));
     }
+
+    [Fact]
+    public async Task The_console_and_portal_pages_show_sessions_courses_and_certificates_each_to_its_side()
+    {
+        var manager = await app.ClientAsync(Roles.PartnerManager);
+        var title = Build.Unique("Workshop ");
+        await (await manager.PostAsJsonAsync("/api/v1/training/sessions",
+            new { track = "technical-implementation", delivery = "workshop", title, startsAt = app.Clock.GetUtcNow().AddDays(3), capacity = 4 }, HttpAssertions.Json))
+            .ReadAsync<SessionView>(HttpStatusCode.Created);
+        var console = await manager.GetStringAsync("/training");
+        Assert.Contains(title, console, StringComparison.Ordinal);
+        Assert.Contains("id=\"schedule-form\"", console, StringComparison.Ordinal);
+
+        var partner = await TrainingData.AlmostCertifiedAsync(app);
+        var user = await app.ClientAsync(Roles.PartnerUser, partner);
+        Assert.NotEqual(HttpStatusCode.OK, (await user.GetAsync("/training")).StatusCode);
+        var portal = await user.GetStringAsync("/portal/training");
+        Assert.Contains("Sales Fundamentals", portal, StringComparison.Ordinal);
+        Assert.Contains("id=\"enrol-sales-fundamentals\"", portal, StringComparison.Ordinal);
+        Assert.Contains(title, portal, StringComparison.Ordinal); // a session of a workshop course to enrol in
+        Assert.DoesNotContain("schedule-form", portal, StringComparison.Ordinal);
+    }
 }
 
 public sealed class TrainingApiOnSqlite(SqliteApp app) : TrainingApiTests<SqliteApp>(app);
