@@ -77,6 +77,7 @@ public static class PartnerHubWeb
         Prospects.ProspectEndpoints.MapProspectEndpoints(app);
         Webhooks.WebhookEndpoints.MapWebhookEndpoints(app);
         Onboarding.OnboardingEndpoints.MapOnboardingEndpoints(app);
+        Training.TrainingEndpoints.MapTrainingEndpoints(app);
         app.MapRazorComponents<Components.App>();
 
         return app;

@@ -30,19 +30,32 @@ public sealed class ChargeCertificationFees(PartnerHubDb db, CommissionInputs in
         var count = 0;
         foreach (var award in awards)
         {
-            var key = Prefix + award.Id.ToString(CultureInfo.InvariantCulture);
-            if (charged.Contains(key)) continue;
-            if (await inputs.PartnerAsync(award.PartnerId, ct) is not { } partner) continue;
-            var published = await inputs.ProgramAtAsync(award.AwardedOn, ct);
-            if (CommissionCalculator.CertificationFee(published.Program, published.Label, partner.Partner, award.Level, award.AwardedOn) is not { } fee) continue;
-            var levelName = published.Program.FindLevel(award.Level)?.Name ?? award.Level;
-            var charge = CertificationFees.Charge(key, award.PartnerId, fee.Fee, levelName, fee.Explanation, award.AwardedOn, now);
-            if (!charge.IsSuccess) return charge.Error;
-            var posted = await post.HandleAsync(charge.Value, ct);
+            if (charged.Contains(Key(award))) continue;
+            var posted = await ChargeAsync(award, now, ct);
             if (!posted.IsSuccess) return posted.Error;
-            if (posted.Value.Created) count++;
+            if (posted.Value) count++;
         }
 
         return count;
+    }
+
+    public static string Key(CertificationAwardRecord award) => Prefix + award.Id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Charges one award's fee, if the fee model applies to the partner; true when this call posted it. Also called the
+    /// moment PartnerHub awards a certification itself, under the same key, so the hourly run finds it charged.
+    /// </summary>
+    public async Task<Result<bool>> ChargeAsync(CertificationAwardRecord award, DateTimeOffset now, CancellationToken ct)
+    {
+        if (Access.VendorOnly(db.Actor, "charge certification fees") is { } denied) return denied;
+        if (await inputs.PartnerAsync(award.PartnerId, ct) is not { } partner) return false;
+        var published = await inputs.ProgramAtAsync(award.AwardedOn, ct);
+        if (CommissionCalculator.CertificationFee(published.Program, published.Label, partner.Partner, award.Level, award.AwardedOn) is not { } fee) return false;
+        var levelName = published.Program.FindLevel(award.Level)?.Name ?? award.Level;
+        var charge = CertificationFees.Charge(Key(award), award.PartnerId, fee.Fee, levelName, fee.Explanation, award.AwardedOn, now);
+        if (!charge.IsSuccess) return charge.Error;
+        var posted = await post.HandleAsync(charge.Value, ct);
+        if (!posted.IsSuccess) return posted.Error;
+        return posted.Value.Created;
     }
 }

@@ -55,6 +55,7 @@ internal sealed class TrainingCompletionConfiguration : IEntityTypeConfiguration
         e.ToTable("training_completions");
         e.HasKey(x => x.Id);
         e.Property(x => x.Track).HasMaxLength(100);
+        e.Property(x => x.Source).HasMaxLength(20).HasDefaultValue(FactSources.Import); // bulk loads leave it out
         e.HasIndex(x => new { x.PartnerId, x.Track, x.CompletedOn }).IsUnique();
     }
 }
@@ -66,6 +67,7 @@ internal sealed class ExamAttemptConfiguration : IEntityTypeConfiguration<ExamAt
         e.ToTable("exam_attempts");
         e.HasKey(x => x.Id);
         e.Property(x => x.Exam).HasMaxLength(100);
+        e.Property(x => x.Source).HasMaxLength(20).HasDefaultValue(FactSources.Import); // bulk loads leave it out
         e.HasIndex(x => new { x.PartnerId, x.Exam, x.TakenOn }).IsUnique();
     }
 }
@@ -77,6 +79,7 @@ internal sealed class CertificationAwardConfiguration : IEntityTypeConfiguration
         e.ToTable("certification_awards");
         e.HasKey(x => x.Id);
         e.Property(x => x.Level).HasMaxLength(100);
+        e.Property(x => x.Source).HasMaxLength(20).HasDefaultValue(FactSources.Import); // bulk loads leave it out
         e.HasIndex(x => new { x.PartnerId, x.Level, x.AwardedOn }).IsUnique();
     }
 }

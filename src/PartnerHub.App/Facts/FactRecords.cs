@@ -75,12 +75,22 @@ public sealed class DealFactRecord : IFactRecord, IPartnerOwned
     public Guid? DealRegistrationId { get; set; }
 }
 
+/// <summary>The sources of training, exam and certification facts: imported ones and those earned in the app share the tables.</summary>
+public static class FactSources
+{
+    public const string Import = "import";
+    public const string Portal = "portal";
+}
+
 public sealed class TrainingCompletionRecord : IFactRecord, IPartnerOwned
 {
     public long Id { get; set; }
     public PartnerId PartnerId { get; set; }
     public string Track { get; set; } = "";
     public DateOnly CompletedOn { get; set; }
+
+    /// <summary>Where the fact came from: "import" (API, CSV, demo bulk load) or "portal" (earned in PartnerHub's training and exams).</summary>
+    public string Source { get; set; } = FactSources.Import;
 }
 
 public sealed class ExamAttemptRecord : IFactRecord, IPartnerOwned
@@ -90,6 +100,9 @@ public sealed class ExamAttemptRecord : IFactRecord, IPartnerOwned
     public string Exam { get; set; } = "";
     public DateOnly TakenOn { get; set; }
     public int Score { get; set; }
+
+    /// <summary>Where the fact came from: "import" (API, CSV, demo bulk load) or "portal" (earned in PartnerHub's training and exams).</summary>
+    public string Source { get; set; } = FactSources.Import;
 }
 
 public sealed class CertificationAwardRecord : IFactRecord, IPartnerOwned
@@ -98,6 +111,9 @@ public sealed class CertificationAwardRecord : IFactRecord, IPartnerOwned
     public PartnerId PartnerId { get; set; }
     public string Level { get; set; } = "";
     public DateOnly AwardedOn { get; set; }
+
+    /// <summary>Where the fact came from: "import" (API, CSV, demo bulk load) or "portal" (earned in PartnerHub's training and exams).</summary>
+    public string Source { get; set; } = FactSources.Import;
 }
 
 /// <summary>A commitment the partner signed (an annual business plan), covering <see cref="StartsOn"/> to <see cref="EndsOn"/> inclusive.</summary>

@@ -63,6 +63,13 @@ public static class Permissions
     /// <summary>The onboarding board across partners and the time-to-launch KPI: vendor staff only.</summary>
     public static readonly Permission OnboardingBoard = new("onboarding.board", Roles.Vendor, "onboarding:board");
 
+    /// <summary>The training catalog, sessions, exams (never their answers) and certificates: everyone; a partner user reads its own progress.</summary>
+    public static readonly Permission TrainingRead = new("training.read", Roles.All, "training:read");
+    /// <summary>Enrol, complete modules and take exams: a partner's users, for their own organization only.</summary>
+    public static readonly Permission TrainingTake = new("training.take", Roles.Partner, null);
+    /// <summary>Schedule sessions, record attendance, award and confirm certifications: the partner managers' work.</summary>
+    public static readonly Permission TrainingManage = new("training.manage", [Roles.ProgramAdmin, Roles.PartnerManager], "training:manage");
+
     public static readonly IReadOnlyList<Permission> All =
     [
         PartnersRead, PartnersWrite, ProgramRead, ProgramPublish, UsersManage, ApiKeysManage, PartnerInvite,
@@ -72,6 +79,7 @@ public static class Permissions
         ProspectsRead, ProspectsWrite,
         WebhooksManage,
         OnboardingRead, OnboardingComplete, OnboardingStart, OnboardingBoard,
+        TrainingRead, TrainingTake, TrainingManage,
     ];
 
     /// <summary>Every scope an API key can be given.</summary>

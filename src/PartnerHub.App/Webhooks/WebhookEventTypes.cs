@@ -11,7 +11,8 @@ public static class WebhookEventTypes
     public const string RevenueAttributed = "revenue.attributed";
     public const string StatementClosed = "statement.closed";
     public const string PayoutPaid = "payout.paid";
+    public const string CertificationAwarded = "certification.awarded";
 
     public static readonly IReadOnlyList<string> All =
-        [PartnerCreated, PartnerChanged, PartnerStageChanged, DealRegistered, DealDecided, RevenueAttributed, StatementClosed, PayoutPaid];
+        [PartnerCreated, PartnerChanged, PartnerStageChanged, DealRegistered, DealDecided, RevenueAttributed, StatementClosed, PayoutPaid, CertificationAwarded];
 }

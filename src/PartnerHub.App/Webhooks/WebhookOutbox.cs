@@ -63,6 +63,13 @@ internal static class WebhookOutbox
                         id = b.Id.Value, currency = b.Currency.Code, b.AsOf, b.TotalMinor, b.LineCount, b.PaidAt, b.PaidOn, b.ExternalReference,
                     });
                     break;
+                case Training.Certificate c when c.Status == Training.CertificateStatus.Awarded
+                                                 && (entry.State == EntityState.Added || (entry.State == EntityState.Modified && Changed(entry, nameof(Training.Certificate.Status)))):
+                    Add(WebhookEventTypes.CertificationAwarded, new
+                    {
+                        id = c.Id, partnerId = c.PartnerId.Value, level = c.Level, c.AwardedOn, c.ExpiresOn, c.ProgramVersion, verifyPath = $"/verify/{c.Id}",
+                    });
+                    break;
             }
         }
 

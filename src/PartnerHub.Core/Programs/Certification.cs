@@ -3,12 +3,45 @@ namespace PartnerHub.Core.Programs;
 public sealed record TrainingCatalog(IReadOnlyList<NamedText> ContentTypes, IReadOnlyList<NamedText> DeliveryMethods,
     IReadOnlyList<TrainingTrack> Tracks);
 
-public sealed record TrainingTrack(string Key, string Name, string ContentType, IReadOnlyList<string> Delivery);
+/// <summary>
+/// A training track is a course of the catalog: its modules (completed in order of the partner's choosing) and an
+/// optional exam offered at its end. Live and workshop delivery run as sessions the vendor schedules in the app.
+/// </summary>
+public sealed record TrainingTrack(string Key, string Name, string ContentType, IReadOnlyList<string> Delivery)
+{
+    public IReadOnlyList<NamedText> Modules { get; init; } = [];
+
+    /// <summary>The exam offered at the end of the course, if any.</summary>
+    public string? Exam { get; init; }
+
+    /// <summary>Taken at a scheduled session (live, workshop) rather than at the partner's own pace.</summary>
+    public bool NeedsSession => Delivery.Count > 0 && Delivery.All(d => d is "live" or "workshop");
+}
 
 /// <summary>An exam scored 0–100; an attempt passes when its score is at least <see cref="PassMark"/>.</summary>
-public sealed record Exam(string Key, string Name, int PassMark);
+public sealed record Exam(string Key, string Name, int PassMark)
+{
+    /// <summary>How many attempts a partner has at this exam in the app; imported attempts do not count.</summary>
+    public int MaxAttempts { get; init; } = 3;
 
-public sealed record CertificationProgram(IReadOnlyList<PerformanceCondition> PerformanceConditions, IReadOnlyList<CertificationLevel> Levels);
+    /// <summary>The questions the portal asks, with the answer key; empty: the exam is taken elsewhere and imported.</summary>
+    public IReadOnlyList<ExamQuestion> Questions { get; init; } = [];
+}
+
+/// <summary>A question of an exam: one correct option (single) or a set that must be chosen exactly (multiple).</summary>
+public sealed record ExamQuestion(string Key, string Text, bool Multiple, IReadOnlyList<NamedText> Options, IReadOnlyList<string> Correct);
+
+/// <summary>How an eligible partner's certification is awarded: at once, or once a partner manager confirms it.</summary>
+public enum CertificationAwarding
+{
+    Automatic,
+    Confirmed,
+}
+
+public sealed record CertificationProgram(IReadOnlyList<PerformanceCondition> PerformanceConditions, IReadOnlyList<CertificationLevel> Levels)
+{
+    public CertificationAwarding Awarding { get; init; } = CertificationAwarding.Automatic;
+}
 
 /// <summary>The success-target metrics a partner is measured on.</summary>
 public enum TargetMetric

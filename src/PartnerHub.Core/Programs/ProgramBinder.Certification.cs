@@ -32,8 +32,9 @@ internal sealed partial class ProgramBinder
                 methods.Add(method);
             }
 
+            var (modules, exam) = Course(track);
             track.Done();
-            tracks.Add(new TrainingTrack(key, name, contentType, methods));
+            tracks.Add(new TrainingTrack(key, name, contentType, methods) { Modules = modules, Exam = exam });
         }
 
         map.Done();
@@ -59,7 +60,8 @@ internal sealed partial class ProgramBinder
         {
             Define(RefKind.Exam, key, keyNode);
             if (MapReader.From(_sink, node, $"exam '{key}'") is not { } map) continue;
-            exams.Add(new Exam(key, map.Text("name") ?? "", map.Int("passMark", 0, 100) ?? 0));
+            var exam = new Exam(key, map.Text("name") ?? "", map.Int("passMark", 0, 100) ?? 0);
+            exams.Add(exam with { MaxAttempts = map.Int("maxAttempts", 1, 100, required: false) ?? 3, Questions = Questions(map, key) });
             map.Done();
         }
 
@@ -85,9 +87,10 @@ internal sealed partial class ProgramBinder
             if (level.Get("prerequisite") is { } p) prerequisiteNodes[key] = p;
         }
 
+        var awarding = Choice(map, "awarding", Awardings, required: false) ?? CertificationAwarding.Automatic;
         map.Done();
         if (levels.Count > MaxTiers && map.Get("levels") is { } many) _sink.Add(many, $"{many.Path}: at most {MaxTiers} certification levels.");
-        return new CertificationProgram(conditions, Ladder(levels, prerequisiteNodes, map.Node));
+        return new CertificationProgram(conditions, Ladder(levels, prerequisiteNodes, map.Node)) { Awarding = awarding };
     }
 
     private PerformanceCondition Condition(string key, MapReader map)

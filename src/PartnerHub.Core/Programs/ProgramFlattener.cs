@@ -199,6 +199,8 @@ internal sealed class ProgramFlattener
             Add($"{at}.name", t.Name);
             Add($"{at}.contentType", t.ContentType);
             Add($"{at}.delivery", string.Join(", ", t.Delivery));
+            Texts($"{at}.modules", t.Modules);
+            Add($"{at}.exam", t.Exam);
         }
 
         foreach (var e in _p.Exams)
@@ -206,11 +208,20 @@ internal sealed class ProgramFlattener
             var at = Enter($"exams.{e.Key}", "exam", e.Key);
             Add($"{at}.name", e.Name);
             Add($"{at}.passMark", Num(e.PassMark));
+            Add($"{at}.maxAttempts", Num(e.MaxAttempts));
+            foreach (var q in e.Questions)
+            {
+                Add($"{at}.questions.{q.Key}.text", q.Text);
+                Add($"{at}.questions.{q.Key}.choice", q.Multiple ? "multiple" : "single");
+                Texts($"{at}.questions.{q.Key}.options", q.Options);
+                Add($"{at}.questions.{q.Key}.correct", string.Join(", ", q.Correct));
+            }
         }
     }
 
     private void Certification()
     {
+        Add("certification.awarding", _p.Certification.Awarding.ToString().ToLowerInvariant());
         foreach (var c in _p.Certification.PerformanceConditions)
         {
             var at = Enter($"certification.performanceConditions.{c.Key}", "performance condition", c.Key);

@@ -13,7 +13,7 @@ public sealed class ProgramDiffTests
     {
         var yaml = DefaultProgram.With("revenue: { min: 100000.01 }", "revenue: { min: 150000.00 }")
             .Replace("revenue: { min: 25000.00, max: 100000.00 }", "revenue: { min: 25000.00, max: 149999.99 }", StringComparison.Ordinal)
-            .Replace("  elite-exam: { name: Elite Partner Exam, passMark: 80 }\n", "", StringComparison.Ordinal)
+            .Replace(DefaultProgram.Yaml[DefaultProgram.Yaml.IndexOf("  elite-exam:\n", StringComparison.Ordinal)..DefaultProgram.Yaml.IndexOf("\ncertification:", StringComparison.Ordinal)], "", StringComparison.Ordinal)
             .Replace("exam: elite-exam", "exam: advanced-exam", StringComparison.Ordinal)
             .Replace("        targetCount: { min: 50, max: 100 }\n", """
                         targetCount: { min: 50, max: 100 }
@@ -34,6 +34,7 @@ public sealed class ProgramDiffTests
             "added subcategory channel/marketplaces",
             "tiers.strategic.revenue.min: $100,000.01 → $150,000.00",
             "tiers.preferred.revenue.max: $100,000.00 → $149,999.99",
+            "training.tracks.elite-business-development.exam: elite-exam → advanced-exam",
             "certification.levels.elite.exam: elite-exam → advanced-exam",
         ], ProgramDiff.Compare(DefaultProgram.Program, candidate.Program!));
     }

@@ -27,8 +27,8 @@ public sealed class ProgramValidationTests
     [Fact]
     public void Unknown_key_is_reported_with_the_closest_known_key()
     {
-        var yaml = DefaultProgram.With("  certified-exam: { name: Certified Partner Exam, passMark: 70 }",
-            "  certified-exam: { name: Certified Partner Exam, passMark: 70, pasMarks: 71 }");
+        var yaml = DefaultProgram.With("    name: Certified Partner Exam\n    passMark: 70\n",
+            "    name: Certified Partner Exam\n    passMark: 70\n    pasMarks: 71\n");
         AssertSingle(yaml, Locate(yaml, "pasMarks"), "Unknown key 'pasMarks' in exams.certified-exam; did you mean 'passMark'?");
     }
 
@@ -49,8 +49,8 @@ public sealed class ProgramValidationTests
     [Fact]
     public void Missing_required_key_is_reported_at_its_mapping()
     {
-        var yaml = DefaultProgram.With("  elite-exam: { name: Elite Partner Exam, passMark: 80 }", "  elite-exam: { name: Elite Partner Exam }");
-        AssertSingle(yaml, Locate(yaml, "{ name: Elite Partner Exam }"), "Missing required key 'passMark' in exams.elite-exam.");
+        var yaml = DefaultProgram.With("    name: Elite Partner Exam\n    passMark: 80\n", "    name: Elite Partner Exam\n");
+        AssertSingle(yaml, Locate(yaml, "name: Elite Partner Exam\n"), "Missing required key 'passMark' in exams.elite-exam.");
     }
 
     [Fact]
@@ -123,9 +123,8 @@ public sealed class ProgramValidationTests
     [Fact]
     public void Duplicate_key_points_at_the_second_and_names_the_first()
     {
-        var yaml = DefaultProgram.With("  advanced-exam: { name: Advanced Partner Exam, passMark: 75 }\n",
-            "  advanced-exam: { name: Advanced Partner Exam, passMark: 75 }\n  advanced-exam: { name: Again, passMark: 1 }\n");
-        var first = Locate(yaml, "advanced-exam: { name: Advanced");
+        var yaml = DefaultProgram.With("  elite-exam:\n", "  advanced-exam: { name: Again, passMark: 1 }\n  elite-exam:\n");
+        var first = Locate(yaml, "advanced-exam:\n    name: Advanced");
         AssertSingle(yaml, Locate(yaml, "advanced-exam: { name: Again"),
             $"Duplicate key 'advanced-exam' (first at line {first.Line}, column {first.Column}).");
     }

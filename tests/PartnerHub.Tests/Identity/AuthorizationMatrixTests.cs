@@ -189,7 +189,58 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
         ["GET /api/v1/partners/{id:guid}/onboarding/steps/{key}/evidence"] = (true, (w, c, v) => Get($"/api/v1/partners/{PartnerIn(w, c, v)}/onboarding/steps/agreement/evidence")),
         ["GET /api/v1/onboarding/"] = (false, (w, c, v) => Get("/api/v1/onboarding")),
         ["GET /api/v1/onboarding/metrics"] = (false, (w, c, v) => Get("/api/v1/onboarding/metrics")),
+        // Training: everyone reads the catalog and its own certificates; partner users enrol, complete modules and take exams for
+        // their own organization; sessions, attendance, awards and confirmations are the partner managers'.
+        ["GET /api/v1/training/"] = (false, (w, c, v) => Get($"/api/v1/training?partner={w.Foreign(c)}")),
+        ["POST /api/v1/training/sessions"] = (false, (w, c, v) => Json(HttpMethod.Post, "/api/v1/training/sessions",
+            new { track = "advanced-sales", delivery = "live", title = "Matrix session", startsAt = app.Clock.GetUtcNow().AddDays(30), capacity = 5 })),
+        ["GET /api/v1/training/sessions/{id:guid}"] = (true, async (w, c, v) => await Get($"/api/v1/training/sessions/{await SessionInAsync(v)}")),
+        ["POST /api/v1/training/sessions/{id:guid}/attendance"] = (true, async (w, c, v) =>
+            await Json(HttpMethod.Post, $"/api/v1/training/sessions/{await SessionInAsync(v)}/attendance", new { partnerId = w.Own(c).Value })),
+        ["POST /api/v1/training/courses/{track}/enrolment"] = (false, (w, c, v) => Json(HttpMethod.Post, "/api/v1/training/courses/product-fundamentals/enrolment", new { })),
+        ["POST /api/v1/training/courses/{track}/modules/{module}"] = (false, (w, c, v) => Post("/api/v1/training/courses/product-fundamentals/modules/platform-tour")),
+        ["GET /api/v1/training/exams/{exam}"] = (false, (w, c, v) => Get("/api/v1/training/exams/certified-exam")),
+        ["POST /api/v1/training/exams/{exam}/attempts"] = (false, (w, c, v) => Json(HttpMethod.Post, "/api/v1/training/exams/certified-exam/attempts",
+            new { answers = new Dictionary<string, string[]> { ["q1"] = ["a"] } })),
+        ["GET /api/v1/certificates/"] = (false, (w, c, v) => Get($"/api/v1/certificates?partner={w.Foreign(c)}")),
+        ["GET /api/v1/certificates/renewals"] = (false, (w, c, v) => Get("/api/v1/certificates/renewals")),
+        ["GET /api/v1/certificates/{id:guid}"] = (true, async (w, c, v) => await Get($"/api/v1/certificates/{await CertificateInAsync(w, c, v)}")),
+        ["POST /api/v1/certificates/{id:guid}/confirm"] = (true, async (w, c, v) => await Post($"/api/v1/certificates/{await CertificateInAsync(w, c, v)}/confirm")),
+        ["POST /api/v1/partners/{id:guid}/certifications/award"] = (true, (w, c, v) => Post($"/api/v1/partners/{PartnerIn(w, c, v)}/certifications/award")),
     };
+
+    private Guid? _session;
+
+    /// <summary>A live session to act on (scheduled once, as the system), or an id that does not exist.</summary>
+    private async Task<Guid> SessionInAsync(Variant variant)
+    {
+        if (variant == Variant.Missing) return Guid.NewGuid();
+        if (_session is { } id) return id;
+        await using var scope = app.Scope();
+        var created = await scope.ServiceProvider.GetRequiredService<PartnerHub.App.Training.ScheduleSession>()
+            .HandleAsync(new("advanced-sales", "live", "Matrix session", app.Clock.GetUtcNow().AddDays(30), 5), CancellationToken.None);
+        return (_session = created.Ok().Id).Value;
+    }
+
+    private readonly Dictionary<PartnerId, Guid> _certificates = [];
+
+    /// <summary>A pending certificate of the partner (written once, as the system), or an id that does not exist.</summary>
+    private async Task<Guid> CertificateInAsync(World w, Caller c, Variant variant)
+    {
+        if (variant == Variant.Missing) return Guid.NewGuid();
+        var partner = variant == Variant.Foreign ? w.Foreign(c) : w.Own(c);
+        if (_certificates.TryGetValue(partner, out var id)) return id;
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<PartnerHubDb>();
+        var certificate = new PartnerHub.App.Training.Certificate
+        {
+            Id = Guid.NewGuid(), PartnerId = partner, Level = "certified", Status = PartnerHub.App.Training.CertificateStatus.Pending,
+            EligibleOn = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime), ProgramVersion = "v1", Explanation = "matrix", CreatedAt = app.Clock.GetUtcNow(),
+        };
+        db.Add(certificate);
+        await db.SaveChangesAsync();
+        return _certificates[partner] = certificate.Id;
+    }
 
     // TEST-NET-3 (RFC 5737): public, needs no DNS; the matrix never runs the webhook worker, so nothing is sent.
     private static string NewWebhookUrl() => $"https://203.0.113.10/{Build.Unique("matrix")}";
@@ -418,7 +469,11 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
                 + $"|{await db.Set<PartnerHub.App.Prospects.ProspectProfile>().Where(x => x.PartnerId == partner).Select(x => x.Version).FirstOrDefaultAsync()}"
                 + $"|{string.Join(",", await db.Set<PartnerHub.App.Onboarding.OnboardingJourney>().Where(j => j.PartnerId == partner).OrderBy(j => j.Id).Select(j => j.Version).ToListAsync())}"
                 + $"|{await db.Set<PartnerHub.App.Onboarding.OnboardingStepRecord>().CountAsync(x => x.PartnerId == partner && x.DoneAt != null)}"
-                + $"|{await db.Set<PartnerHub.App.Onboarding.OnboardingDocument>().CountAsync(d => d.PartnerId == partner)}";
+                + $"|{await db.Set<PartnerHub.App.Onboarding.OnboardingDocument>().CountAsync(d => d.PartnerId == partner)}"
+                + $"|{await db.Set<PartnerHub.App.Training.TrainingEnrolment>().CountAsync(e => e.PartnerId == partner)}"
+                + $"|{await db.Set<PartnerHub.App.Training.ModuleCompletion>().CountAsync(m => m.PartnerId == partner)}"
+                + $"|{await db.Set<PartnerHub.App.Training.ExamSitting>().CountAsync(x => x.PartnerId == partner)}"
+                + $"|{await db.Set<PartnerHub.App.Training.Certificate>().CountAsync(x => x.PartnerId == partner && x.Status == PartnerHub.App.Training.CertificateStatus.Awarded)}";
         }
 
         var key = await db.Set<ApiKey>().AsNoTracking().SingleAsync(k => k.Id == world.Key);

@@ -297,6 +297,14 @@ namespace PartnerHub.App.Persistence.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("partner_id");
 
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("import")
+                        .HasColumnName("source");
+
                     b.HasKey("Id")
                         .HasName("pk_certification_awards");
 
@@ -561,6 +569,14 @@ namespace PartnerHub.App.Persistence.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("score");
 
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("import")
+                        .HasColumnName("source");
+
                     b.Property<DateOnly>("TakenOn")
                         .HasColumnType("date")
                         .HasColumnName("taken_on");
@@ -823,6 +839,14 @@ namespace PartnerHub.App.Persistence.Migrations.Postgres
                     b.Property<Guid>("PartnerId")
                         .HasColumnType("uuid")
                         .HasColumnName("partner_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("import")
+                        .HasColumnName("source");
 
                     b.Property<string>("Track")
                         .IsRequired()
@@ -2178,6 +2202,321 @@ namespace PartnerHub.App.Persistence.Migrations.Postgres
                     b.ToTable("rate_limit_windows", (string)null);
                 });
 
+            modelBuilder.Entity("PartnerHub.App.Training.Certificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AwardId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("award_id");
+
+                    b.Property<DateOnly?>("AwardedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("awarded_on");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("confirmed_by");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("EligibleOn")
+                        .HasColumnType("date")
+                        .HasColumnName("eligible_on");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("date")
+                        .HasColumnName("expires_on");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("explanation");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("level");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<string>("ProgramVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("program_version");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_certificates");
+
+                    b.HasIndex("AwardId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_certificates_award_id")
+                        .HasFilter("award_id IS NOT NULL");
+
+                    b.HasIndex("PartnerId", "Level", "Status")
+                        .HasDatabaseName("ix_certificates_partner_id_level_status");
+
+                    b.ToTable("certificates", (string)null);
+                });
+
+            modelBuilder.Entity("PartnerHub.App.Training.ExamSitting", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("answers");
+
+                    b.Property<int>("Asked")
+                        .HasColumnType("integer")
+                        .HasColumnName("asked");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempt");
+
+                    b.Property<int>("Correct")
+                        .HasColumnType("integer")
+                        .HasColumnName("correct");
+
+                    b.Property<string>("Exam")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("exam");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<int>("PassMark")
+                        .HasColumnType("integer")
+                        .HasColumnName("pass_mark");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("passed");
+
+                    b.Property<string>("ProgramVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("program_version");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer")
+                        .HasColumnName("score");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("submitted_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_exam_sittings");
+
+                    b.HasIndex("PartnerId", "Exam", "Attempt")
+                        .IsUnique()
+                        .HasDatabaseName("ix_exam_sittings_partner_id_exam_attempt");
+
+                    b.ToTable("exam_sittings", (string)null);
+                });
+
+            modelBuilder.Entity("PartnerHub.App.Training.ModuleCompletion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("CompletedBy")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("completed_by");
+
+                    b.Property<long>("EnrolmentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("enrolment_id");
+
+                    b.Property<string>("Module")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("module");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_module_completions");
+
+                    b.HasIndex("PartnerId")
+                        .HasDatabaseName("ix_training_module_completions_partner_id");
+
+                    b.HasIndex("EnrolmentId", "Module")
+                        .IsUnique()
+                        .HasDatabaseName("ix_training_module_completions_enrolment_id_module");
+
+                    b.ToTable("training_module_completions", (string)null);
+                });
+
+            modelBuilder.Entity("PartnerHub.App.Training.TrainingEnrolment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AttendanceBy")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("attendance_by");
+
+                    b.Property<DateTimeOffset?>("AttendedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("attended_at");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("EnrolledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("enrolled_at");
+
+                    b.Property<string>("EnrolledBy")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("enrolled_by");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<Guid?>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("Track")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("track");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_enrolments");
+
+                    b.HasIndex("SessionId")
+                        .HasDatabaseName("ix_training_enrolments_session_id")
+                        .HasFilter("session_id IS NOT NULL");
+
+                    b.HasIndex("PartnerId", "Track")
+                        .IsUnique()
+                        .HasDatabaseName("ix_training_enrolments_partner_id_track");
+
+                    b.ToTable("training_enrolments", (string)null);
+                });
+
+            modelBuilder.Entity("PartnerHub.App.Training.TrainingSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<string>("Delivery")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("delivery");
+
+                    b.Property<DateTimeOffset>("ScheduledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("scheduled_at");
+
+                    b.Property<string>("ScheduledBy")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("scheduled_by");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<int>("Taken")
+                        .HasColumnType("integer")
+                        .HasColumnName("taken");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Track")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("track");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_sessions");
+
+                    b.HasIndex("Track", "StartsAt")
+                        .HasDatabaseName("ix_training_sessions_track_starts_at");
+
+                    b.ToTable("training_sessions", (string)null);
+                });
+
             modelBuilder.Entity("PartnerHub.App.Webhooks.WebhookAttempt", b =>
                 {
                     b.Property<long>("Id")
@@ -3049,6 +3388,52 @@ namespace PartnerHub.App.Persistence.Migrations.Postgres
                         .HasConstraintName("fk_referral_codes_partners_partner_id");
                 });
 
+            modelBuilder.Entity("PartnerHub.App.Training.Certificate", b =>
+                {
+                    b.HasOne("PartnerHub.Core.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_certificates_partners_partner_id");
+                });
+
+            modelBuilder.Entity("PartnerHub.App.Training.ExamSitting", b =>
+                {
+                    b.HasOne("PartnerHub.Core.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_exam_sittings_partners_partner_id");
+                });
+
+            modelBuilder.Entity("PartnerHub.App.Training.ModuleCompletion", b =>
+                {
+                    b.HasOne("PartnerHub.App.Training.TrainingEnrolment", null)
+                        .WithMany("Modules")
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_module_completions_training_enrolments_enrolment_id");
+                });
+
+            modelBuilder.Entity("PartnerHub.App.Training.TrainingEnrolment", b =>
+                {
+                    b.HasOne("PartnerHub.Core.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_enrolments_partners_partner_id");
+
+                    b.HasOne("PartnerHub.App.Training.TrainingSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_training_enrolments_training_session_session_id");
+                });
+
             modelBuilder.Entity("PartnerHub.App.Webhooks.WebhookAttempt", b =>
                 {
                     b.HasOne("PartnerHub.App.Webhooks.WebhookDelivery", null)
@@ -3109,6 +3494,11 @@ namespace PartnerHub.App.Persistence.Migrations.Postgres
             modelBuilder.Entity("PartnerHub.App.Onboarding.OnboardingJourney", b =>
                 {
                     b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("PartnerHub.App.Training.TrainingEnrolment", b =>
+                {
+                    b.Navigation("Modules");
                 });
 #pragma warning restore 612, 618
         }

@@ -286,6 +286,14 @@ namespace PartnerHub.App.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("partner_id");
 
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("import")
+                        .HasColumnName("source");
+
                     b.HasKey("Id")
                         .HasName("pk_certification_awards");
 
@@ -537,6 +545,14 @@ namespace PartnerHub.App.Persistence.Migrations.Sqlite
                     b.Property<int>("Score")
                         .HasColumnType("INTEGER")
                         .HasColumnName("score");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("import")
+                        .HasColumnName("source");
 
                     b.Property<DateOnly>("TakenOn")
                         .HasColumnType("TEXT")
@@ -792,6 +808,14 @@ namespace PartnerHub.App.Persistence.Migrations.Sqlite
                     b.Property<Guid>("PartnerId")
                         .HasColumnType("TEXT")
                         .HasColumnName("partner_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("import")
+                        .HasColumnName("source");
 
                     b.Property<string>("Track")
                         .IsRequired()
@@ -2133,6 +2157,315 @@ namespace PartnerHub.App.Persistence.Migrations.Sqlite
                     b.ToTable("rate_limit_windows", (string)null);
                 });
 
+            modelBuilder.Entity("PartnerHub.App.Training.Certificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AwardId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("award_id");
+
+                    b.Property<DateOnly?>("AwardedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("awarded_on");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmed_by");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("EligibleOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("eligible_on");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_on");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("explanation");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partner_id");
+
+                    b.Property<string>("ProgramVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("program_version");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_certificates");
+
+                    b.HasIndex("AwardId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_certificates_award_id")
+                        .HasFilter("award_id IS NOT NULL");
+
+                    b.HasIndex("PartnerId", "Level", "Status")
+                        .HasDatabaseName("ix_certificates_partner_id_level_status");
+
+                    b.ToTable("certificates", (string)null);
+                });
+
+            modelBuilder.Entity("PartnerHub.App.Training.ExamSitting", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answers");
+
+                    b.Property<int>("Asked")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("asked");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempt");
+
+                    b.Property<int>("Correct")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("correct");
+
+                    b.Property<string>("Exam")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("exam");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partner_id");
+
+                    b.Property<int>("PassMark")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pass_mark");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("passed");
+
+                    b.Property<string>("ProgramVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("program_version");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("score");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_exam_sittings");
+
+                    b.HasIndex("PartnerId", "Exam", "Attempt")
+                        .IsUnique()
+                        .HasDatabaseName("ix_exam_sittings_partner_id_exam_attempt");
+
+                    b.ToTable("exam_sittings", (string)null);
+                });
+
+            modelBuilder.Entity("PartnerHub.App.Training.ModuleCompletion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CompletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("CompletedBy")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_by");
+
+                    b.Property<long>("EnrolmentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enrolment_id");
+
+                    b.Property<string>("Module")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("module");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partner_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_module_completions");
+
+                    b.HasIndex("PartnerId")
+                        .HasDatabaseName("ix_training_module_completions_partner_id");
+
+                    b.HasIndex("EnrolmentId", "Module")
+                        .IsUnique()
+                        .HasDatabaseName("ix_training_module_completions_enrolment_id_module");
+
+                    b.ToTable("training_module_completions", (string)null);
+                });
+
+            modelBuilder.Entity("PartnerHub.App.Training.TrainingEnrolment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AttendanceBy")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attendance_by");
+
+                    b.Property<long?>("AttendedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attended_at");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("completed_at");
+
+                    b.Property<long>("EnrolledAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enrolled_at");
+
+                    b.Property<string>("EnrolledBy")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("enrolled_by");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partner_id");
+
+                    b.Property<Guid?>("SessionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("Track")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("track");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_enrolments");
+
+                    b.HasIndex("SessionId")
+                        .HasDatabaseName("ix_training_enrolments_session_id")
+                        .HasFilter("session_id IS NOT NULL");
+
+                    b.HasIndex("PartnerId", "Track")
+                        .IsUnique()
+                        .HasDatabaseName("ix_training_enrolments_partner_id_track");
+
+                    b.ToTable("training_enrolments", (string)null);
+                });
+
+            modelBuilder.Entity("PartnerHub.App.Training.TrainingSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("capacity");
+
+                    b.Property<string>("Delivery")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivery");
+
+                    b.Property<long>("ScheduledAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("scheduled_at");
+
+                    b.Property<string>("ScheduledBy")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scheduled_by");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("starts_at");
+
+                    b.Property<int>("Taken")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("taken");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Track")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("track");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_sessions");
+
+                    b.HasIndex("Track", "StartsAt")
+                        .HasDatabaseName("ix_training_sessions_track_starts_at");
+
+                    b.ToTable("training_sessions", (string)null);
+                });
+
             modelBuilder.Entity("PartnerHub.App.Webhooks.WebhookAttempt", b =>
                 {
                     b.Property<long>("Id")
@@ -3002,6 +3335,52 @@ namespace PartnerHub.App.Persistence.Migrations.Sqlite
                         .HasConstraintName("fk_referral_codes_partners_partner_id");
                 });
 
+            modelBuilder.Entity("PartnerHub.App.Training.Certificate", b =>
+                {
+                    b.HasOne("PartnerHub.Core.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_certificates_partners_partner_id");
+                });
+
+            modelBuilder.Entity("PartnerHub.App.Training.ExamSitting", b =>
+                {
+                    b.HasOne("PartnerHub.Core.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_exam_sittings_partners_partner_id");
+                });
+
+            modelBuilder.Entity("PartnerHub.App.Training.ModuleCompletion", b =>
+                {
+                    b.HasOne("PartnerHub.App.Training.TrainingEnrolment", null)
+                        .WithMany("Modules")
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_module_completions_training_enrolments_enrolment_id");
+                });
+
+            modelBuilder.Entity("PartnerHub.App.Training.TrainingEnrolment", b =>
+                {
+                    b.HasOne("PartnerHub.Core.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_enrolments_partners_partner_id");
+
+                    b.HasOne("PartnerHub.App.Training.TrainingSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_training_enrolments_training_session_session_id");
+                });
+
             modelBuilder.Entity("PartnerHub.App.Webhooks.WebhookAttempt", b =>
                 {
                     b.HasOne("PartnerHub.App.Webhooks.WebhookDelivery", null)
@@ -3062,6 +3441,11 @@ namespace PartnerHub.App.Persistence.Migrations.Sqlite
             modelBuilder.Entity("PartnerHub.App.Onboarding.OnboardingJourney", b =>
                 {
                     b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("PartnerHub.App.Training.TrainingEnrolment", b =>
+                {
+                    b.Navigation("Modules");
                 });
 #pragma warning restore 612, 618
         }
