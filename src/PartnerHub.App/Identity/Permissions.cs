@@ -63,6 +63,17 @@ public static class Permissions
     /// <summary>The onboarding board across partners and the time-to-launch KPI: vendor staff only.</summary>
     public static readonly Permission OnboardingBoard = new("onboarding.board", Roles.Vendor, "onboarding:board");
 
+    /// <summary>The collateral library: vendor staff see every item; a partner user only what its tier and category allow (the use case decides).</summary>
+    public static readonly Permission CollateralRead = new("collateral.read", Roles.All, "collateral:read");
+    /// <summary>Add collateral and upload new versions: program admins and partner managers.</summary>
+    public static readonly Permission CollateralManage = new("collateral.manage", [Roles.ProgramAdmin, Roles.PartnerManager], "collateral:write");
+    /// <summary>MDF budgets and co-marketing activities: vendor staff read all; a partner user its own partner's (scope filter).</summary>
+    public static readonly Permission MdfRead = new("mdf.read", Roles.All, "mdf:read");
+    /// <summary>Request a co-marketing activity and claim its funds: a partner user for its own partner, managers on a partner's behalf.</summary>
+    public static readonly Permission MdfRequest = new("mdf.request", [Roles.ProgramAdmin, Roles.PartnerManager, .. Roles.Partner], "mdf:request");
+    /// <summary>Approve or reject requests and claims (an approved claim is paid through the ledger): the partner managers' decisions.</summary>
+    public static readonly Permission MdfDecide = new("mdf.decide", [Roles.ProgramAdmin, Roles.PartnerManager], "mdf:decide");
+
     public static readonly IReadOnlyList<Permission> All =
     [
         PartnersRead, PartnersWrite, ProgramRead, ProgramPublish, UsersManage, ApiKeysManage, PartnerInvite,
@@ -72,6 +83,7 @@ public static class Permissions
         ProspectsRead, ProspectsWrite,
         WebhooksManage,
         OnboardingRead, OnboardingComplete, OnboardingStart, OnboardingBoard,
+        CollateralRead, CollateralManage, MdfRead, MdfRequest, MdfDecide,
     ];
 
     /// <summary>Every scope an API key can be given.</summary>
