@@ -25,13 +25,15 @@ public static class MarketingErrors
         Error.Conflict("wrong_status", $"An activity that is {status} cannot be {action}.");
 
     public static Error AboveBudget(string field, Money asked, Money remaining, string period) =>
-        Error.Validation(field, $"{asked} is more than the {remaining} of market development funds left for {period}.");
+        Error.Validation(field, $"{M(asked)} is more than the {M(remaining)} of market development funds left for {period}.");
 
     public static Error AboveApproved(Money asked, Money approved) =>
-        Error.Validation("amount", $"{asked} is more than the {approved} approved for this activity.");
+        Error.Validation("amount", $"{M(asked)} is more than the {M(approved)} approved for this activity.");
 
     public static Error NoFunds(string tier, string period) =>
         Error.Validation("budget", $"The {tier} tier has no market development funds for {period}.");
+
+    private static string M(Money money) => Programs.Display.Money(money.Minor, money.Currency);
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
 }

@@ -59,15 +59,17 @@ public static class MdfRules
     public static MdfBudget Budget(MdfPolicy policy, string tier, string tierName, Money trailingRevenue, MdfPeriod period)
     {
         var zero = Money.Zero(trailingRevenue.Currency);
-        if (policy.For(tier) is not { } line) return new MdfBudget(zero, $"{tierName} has no market development funds in the program; budget for {period.Label} is {zero}.");
+        if (policy.For(tier) is not { } line) return new MdfBudget(zero, $"{tierName} has no market development funds in the program; budget for {period.Label} is {M(zero)}.");
         var share = trailingRevenue.Minor > 0 ? trailingRevenue.ApplyRate(line.PercentOfTrailingRevenue) : zero;
         var total = new Money(line.FixedMinor, trailingRevenue.Currency) + share;
         var parts = new List<string>();
-        if (line.FixedMinor > 0 || line.PercentOfTrailingRevenue == 0) parts.Add($"{new Money(line.FixedMinor, trailingRevenue.Currency)} fixed");
+        if (line.FixedMinor > 0 || line.PercentOfTrailingRevenue == 0) parts.Add($"{M(new Money(line.FixedMinor, trailingRevenue.Currency))} fixed");
         if (line.PercentOfTrailingRevenue > 0)
-            parts.Add($"{line.PercentOfTrailingRevenue.ToString(CultureInfo.InvariantCulture)}% of trailing-12-month revenue {trailingRevenue} = {share}");
-        return new MdfBudget(total, $"{period.Label} budget {total}: {tierName} on {period.FirstDay:yyyy-MM-dd}, {string.Join(" + ", parts)}.");
+            parts.Add($"{line.PercentOfTrailingRevenue.ToString(CultureInfo.InvariantCulture)}% of trailing-12-month revenue {M(trailingRevenue)} = {M(share)}");
+        return new MdfBudget(total, $"{period.Label} budget {M(total)}: {tierName} on {period.FirstDay:yyyy-MM-dd}, {string.Join(" + ", parts)}.");
     }
+
+    private static string M(Money money) => Display.Money(money.Minor, money.Currency);
 
     /// <summary>Committed: approved amounts of activities approved and not yet paid. Paid: approved claims.</summary>
     public static MdfPosition Position(Money budget, IEnumerable<MdfActivityState> activities)
