@@ -35,7 +35,7 @@ public sealed class MdfBudgetRecord : IPartnerOwned, IAudited
 
     string IAudited.AuditEntity => "mdf-budget";
 
-    string IAudited.AuditId => $"{PartnerId}/{Period}";
+    string IAudited.AuditId => Id.ToString();
 
     public static MdfBudgetRecord Fix(PartnerId partner, MdfPeriod period, string tier, MdfBudget budget, string programVersion) => new()
     {
@@ -209,7 +209,7 @@ public sealed class MdfProof : IPartnerOwned, IAudited
 
     string IAudited.AuditEntity => "mdf-proof";
 
-    string IAudited.AuditId => $"{ActivityId}/{Id}";
+    string IAudited.AuditId => Id.ToString();
 
     public static MdfProof Store(PartnerId partner, Guid activity, string fileName, string contentType, byte[] content, string by, DateTimeOffset at) => new()
     {
