@@ -98,7 +98,7 @@ public sealed class CoMarketingJourneyTests(BrowserApp app) : IClassFixture<Brow
         await manager.Locator($"#approve-{activityId}").ClickAsync();
         await Expect(manager.Locator($"tr[data-activity='{title}'] td.status")).ToHaveCountAsync(0); // no longer requested
         await manager.GotoAsync("/marketing/co-marketing?status=approved");
-        await Expect(manager.Locator($"tr[data-activity='{title}']")).ToContainTextAsync("$900.00");
+        await Expect(manager.Locator($"tr[data-activity='{title}']")).ToContainTextAsync("900.00 USD");
 
         // Executed: the partner claims with its proof of performance; a claim over the approval is refused on its field first.
         await partner.ReloadAsync();
@@ -123,11 +123,11 @@ public sealed class CoMarketingJourneyTests(BrowserApp app) : IClassFixture<Brow
         await Expect(manager.Locator($"tr[data-activity='{title}']")).ToContainTextAsync("webinar-report.pdf");
         await manager.Locator($"#pay-{activityId}").ClickAsync();
         await manager.GotoAsync("/marketing/co-marketing?status=paid");
-        await Expect(manager.Locator($"tr[data-activity='{title}']")).ToContainTextAsync("$850.00");
+        await Expect(manager.Locator($"tr[data-activity='{title}']")).ToContainTextAsync("850.00 USD");
 
         await partner.GetByRole(AriaRole.Link, new() { Name = "Statements" }).ClickAsync();
         var line = partner.Locator("[data-testid=commission-activity] tr", new() { HasText = "mdf claim" });
-        await Expect(line).ToContainTextAsync("$850.00");
+        await Expect(line).ToContainTextAsync("850.00 USD");
         await Expect(line).ToContainTextAsync(title);
         await partner.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.Artifacts, "portal-mdf-statement.png"), FullPage = true });
     }
