@@ -10,6 +10,7 @@ using PartnerHub.App.Demo;
 using PartnerHub.App.Ledger;
 using PartnerHub.App.Onboarding;
 using PartnerHub.App.Training;
+using PartnerHub.App.Marketing;
 using PartnerHub.App.Facts;
 using PartnerHub.App.Partners;
 using PartnerHub.App.Programs;
@@ -50,6 +51,7 @@ public static class UseCases
         .AddProspectUseCases()
         .AddOnboardingUseCases()
         .AddTrainingUseCases()
+        .AddMarketingUseCases()
         .AddRevenueUseCases()
         .AddRelationshipUseCases()
         .AddWebhookUseCases();

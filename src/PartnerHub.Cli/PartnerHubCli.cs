@@ -30,6 +30,8 @@ public static class PartnerHubCli
                 Prospects.ProspectsCommand.Create(output, error),
                 Webhooks.WebhooksCommand.Create(output, error),
                 Onboarding.OnboardingCommand.Create(output, error),
+                Marketing.MarketingCommand.Collateral(output, error),
+                Marketing.MarketingCommand.Mdf(output, error),
             },
         };
 

@@ -78,6 +78,7 @@ public static class PartnerHubWeb
         Webhooks.WebhookEndpoints.MapWebhookEndpoints(app);
         Onboarding.OnboardingEndpoints.MapOnboardingEndpoints(app);
         Training.TrainingEndpoints.MapTrainingEndpoints(app);
+        Marketing.MarketingEndpoints.MapMarketingEndpoints(app);
         app.MapRazorComponents<Components.App>();
 
         return app;

@@ -12,7 +12,7 @@ public sealed record CommissionActivity(DateOnly OccurredOn, DateTimeOffset Post
     string Currency, decimal? Percent, string? Tier, string? ProgramVersion, string Explanation);
 
 /// <summary>
-/// A partner's latest accruals, clawbacks and certification fees, newest first, each with its explanation: what the
+/// A partner's latest accruals, clawbacks, certification fees and paid MDF claims, newest first, each with its explanation: what the
 /// portal and the partner page show before a statement is issued. Through the partner scope, so a partner user only
 /// ever reads its own.
 /// </summary>
@@ -24,7 +24,8 @@ public sealed class ListCommissionActivity(PartnerHubDb db)
             .Where(e => e.PartnerId == partner
                 && ((e.Kind == LedgerTransactionKind.Accrual && e.Account == LedgerAccount.CommissionHeld)
                     || (e.Kind == LedgerTransactionKind.Clawback && (e.Account == LedgerAccount.CommissionHeld || e.Account == LedgerAccount.CommissionPayable))
-                    || (e.Kind == LedgerTransactionKind.CertificationFee && e.Account == LedgerAccount.CertificationFeesReceivable)))
+                    || (e.Kind == LedgerTransactionKind.CertificationFee && e.Account == LedgerAccount.CertificationFeesReceivable)
+                    || (e.Kind == LedgerTransactionKind.MdfClaim && e.Account == LedgerAccount.CommissionPayable)))
             .OrderByDescending(e => e.PostedAt).ThenByDescending(e => e.OccurredOn).Take(Math.Clamp(take, 1, 500)).ToListAsync(ct);
         return lines.Select(e =>
         {
@@ -34,6 +35,7 @@ public sealed class ListCommissionActivity(PartnerHubDb db)
                 {
                     LedgerTransactionKind.Accrual => "accrual",
                     LedgerTransactionKind.Clawback => "clawback",
+                    LedgerTransactionKind.MdfClaim => "mdf claim",
                     _ => "certification fee",
                 }, basis?.RevenueModel, owed, new Money(owed, e.Currency).ToMajor().ToString(CultureInfo.InvariantCulture), e.Currency.Code,
                 basis?.Percent, basis?.Tier, basis?.ProgramVersion, basis?.Explanation ?? e.Explanation);

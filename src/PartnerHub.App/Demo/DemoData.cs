@@ -40,6 +40,7 @@ public sealed class DemoData(PartnerHubDb db, SavePartner save, DemoMoney money,
         await DemoWebhooks.LoadAsync(db, ct);
         await DemoOnboarding.LoadAsync(db, ct);
         await DemoTraining.LoadAsync(db, ct);
+        await DemoMarketing.LoadAsync(db, ct);
 
         foreach (var user in Users)
         {

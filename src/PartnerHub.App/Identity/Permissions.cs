@@ -69,6 +69,16 @@ public static class Permissions
     public static readonly Permission TrainingTake = new("training.take", Roles.Partner, null);
     /// <summary>Schedule sessions, record attendance, award and confirm certifications: the partner managers' work.</summary>
     public static readonly Permission TrainingManage = new("training.manage", [Roles.ProgramAdmin, Roles.PartnerManager], "training:manage");
+    /// <summary>The collateral library: vendor staff see every item; a partner user only what its tier and category allow (the use case decides).</summary>
+    public static readonly Permission CollateralRead = new("collateral.read", Roles.All, "collateral:read");
+    /// <summary>Add collateral and upload new versions: program admins and partner managers.</summary>
+    public static readonly Permission CollateralManage = new("collateral.manage", [Roles.ProgramAdmin, Roles.PartnerManager], "collateral:write");
+    /// <summary>MDF budgets and co-marketing activities: vendor staff read all; a partner user its own partner's (scope filter).</summary>
+    public static readonly Permission MdfRead = new("mdf.read", Roles.All, "mdf:read");
+    /// <summary>Request a co-marketing activity and claim its funds: a partner user for its own partner, managers on a partner's behalf.</summary>
+    public static readonly Permission MdfRequest = new("mdf.request", [Roles.ProgramAdmin, Roles.PartnerManager, .. Roles.Partner], "mdf:request");
+    /// <summary>Approve or reject requests and claims (an approved claim is paid through the ledger): the partner managers' decisions.</summary>
+    public static readonly Permission MdfDecide = new("mdf.decide", [Roles.ProgramAdmin, Roles.PartnerManager], "mdf:decide");
 
     public static readonly IReadOnlyList<Permission> All =
     [
@@ -80,6 +90,7 @@ public static class Permissions
         WebhooksManage,
         OnboardingRead, OnboardingComplete, OnboardingStart, OnboardingBoard,
         TrainingRead, TrainingTake, TrainingManage,
+        CollateralRead, CollateralManage, MdfRead, MdfRequest, MdfDecide,
     ];
 
     /// <summary>Every scope an API key can be given.</summary>

@@ -33,6 +33,9 @@ public enum LedgerAccount
 
     /// <summary>Income: certification fees charged to partners.</summary>
     CertificationFeeRevenue,
+
+    /// <summary>Expense: market development funds paid to partners for approved co-marketing claims.</summary>
+    MdfExpense,
 }
 
 public static class LedgerAccounts
@@ -56,6 +59,7 @@ public static class LedgerAccounts
         LedgerAccount.Cash => "cash",
         LedgerAccount.CertificationFeesReceivable => "certification_fees_receivable",
         LedgerAccount.CertificationFeeRevenue => "certification_fee_revenue",
+        LedgerAccount.MdfExpense => "mdf_expense",
         _ => throw new ArgumentOutOfRangeException(nameof(account), account, null),
     };
 }

@@ -14,6 +14,7 @@ public enum LedgerTransactionKind
     FeeCollection,
     Adjustment,
     Reversal,
+    MdfClaim,
 }
 
 /// <summary>

@@ -86,4 +86,11 @@ public sealed record Assumption(string Path, string Note);
 
 public sealed record Vision(string Mission, IReadOnlyList<NamedText> Philosophy);
 
-public sealed record MarketingSupport(IReadOnlyList<NamedText> Materials, IReadOnlyList<NamedText> CoMarketingActivities);
+public sealed record MarketingSupport(IReadOnlyList<NamedText> Materials, IReadOnlyList<NamedText> CoMarketingActivities)
+{
+    /// <summary>What a collateral file may be (size and content types); the file stores the bytes in the database.</summary>
+    public UploadLimits Collateral { get; init; } = UploadLimits.Default;
+
+    /// <summary>Market development funds: the budget per tier and period, and the limits for proof-of-performance uploads.</summary>
+    public MdfPolicy Mdf { get; init; } = MdfPolicy.None;
+}

@@ -96,11 +96,4 @@ internal sealed partial class ProgramBinder
         map.Done();
         return new Ecosystem(layers, forPartners, forCustomers, forCompany);
     }
-
-    private static MarketingSupport Marketing(MapReader map)
-    {
-        var marketing = new MarketingSupport(map.NamedTexts("materials"), map.NamedTexts("coMarketingActivities"));
-        map.Done();
-        return marketing;
-    }
 }

@@ -61,6 +61,7 @@ internal sealed class ProgramFlattener
         Certification();
         Texts("marketing.materials", p.Marketing.Materials);
         Texts("marketing.coMarketingActivities", p.Marketing.CoMarketingActivities);
+        MarketingFunds(p.Marketing);
         foreach (var k in p.Kpis)
         {
             var at = Enter($"kpis.{k.Key}", "KPI", k.Key);
@@ -296,6 +297,22 @@ internal sealed class ProgramFlattener
     private void Texts(string at, IReadOnlyList<NamedText> texts)
     {
         foreach (var t in texts) Add($"{at}.{t.Name}", t.Text);
+    }
+
+    private void MarketingFunds(MarketingSupport m)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        Add("marketing.collateral.maxBytes", m.Collateral.MaxBytes.ToString(invariant));
+        Add("marketing.collateral.contentTypes", string.Join(", ", m.Collateral.ContentTypes));
+        Add("marketing.mdf.period", m.Mdf.Period == MdfPeriodKind.Year ? "year" : "quarter");
+        foreach (var b in m.Mdf.Budgets)
+        {
+            Add($"marketing.mdf.budgets.{b.Tier}.fixed", Money(b.FixedMinor));
+            Add($"marketing.mdf.budgets.{b.Tier}.percentOfTrailingRevenue", Display.Percent(b.PercentOfTrailingRevenue));
+        }
+
+        Add("marketing.mdf.proof.maxBytes", m.Mdf.Proof.MaxBytes.ToString(invariant));
+        Add("marketing.mdf.proof.contentTypes", string.Join(", ", m.Mdf.Proof.ContentTypes));
     }
 
     private void Add(string path, string? text)

@@ -8,10 +8,12 @@ using Microsoft.Extensions.DependencyInjection;
 using PartnerHub.App.Deals;
 using PartnerHub.App.Identity;
 using PartnerHub.App.Ledger;
+using PartnerHub.App.Marketing;
 using PartnerHub.App.Partners;
 using PartnerHub.App.Persistence;
 using PartnerHub.Core.Common;
 using PartnerHub.Core.Ledger;
+using PartnerHub.Core.Marketing;
 using PartnerHub.Core.Partners;
 using PartnerHub.Tests.Deals;
 using PartnerHub.Tests.Infrastructure;
@@ -207,6 +209,24 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
         ["GET /api/v1/certificates/{id:guid}"] = (true, async (w, c, v) => await Get($"/api/v1/certificates/{await CertificateInAsync(w, c, v)}")),
         ["POST /api/v1/certificates/{id:guid}/confirm"] = (true, async (w, c, v) => await Post($"/api/v1/certificates/{await CertificateInAsync(w, c, v)}/confirm")),
         ["POST /api/v1/partners/{id:guid}/certifications/award"] = (true, (w, c, v) => Post($"/api/v1/partners/{PartnerIn(w, c, v)}/certifications/award")),
+        // Collateral: a partner user lists and downloads only what its tier and category allow; an item kept from it answers like a missing one.
+        ["GET /api/v1/collateral/"] = (false, (w, c, v) => Get("/api/v1/collateral")),
+        ["POST /api/v1/collateral/"] = (false, (w, c, v) => MarketingUpload("/api/v1/collateral", new() { ["title"] = "Matrix kit", ["kind"] = "Sales Collateral" })),
+        ["POST /api/v1/collateral/{id:guid}/versions"] = (true, async (w, c, v) => await MarketingUpload($"/api/v1/collateral/{await CollateralInAsync(v)}/versions", [])),
+        ["GET /api/v1/collateral/{id:guid}/download"] = (true, async (w, c, v) => await Get($"/api/v1/collateral/{await CollateralInAsync(v)}/download")),
+        // Co-marketing: a partner user requests, reads and claims only its own partner's activities; decisions are the managers'.
+        ["GET /api/v1/partners/{id:guid}/mdf"] = (true, (w, c, v) => Get($"/api/v1/partners/{PartnerIn(w, c, v)}/mdf")),
+        ["POST /api/v1/partners/{id:guid}/mdf/activities"] = (true, (w, c, v) => Json(HttpMethod.Post, $"/api/v1/partners/{PartnerIn(w, c, v)}/mdf/activities",
+            new { kind = "Joint Webinars", title = "Matrix webinar", proposal = "matrix", plannedOn = "2026-06-28", amount = "10.00" })),
+        ["GET /api/v1/mdf/activities/"] = (false, (w, c, v) => Get("/api/v1/mdf/activities")),
+        ["GET /api/v1/mdf/activities/{id:guid}"] = (true, async (w, c, v) => await Get($"/api/v1/mdf/activities/{await MdfActivityInAsync(w, c, v, MdfStatus.Requested)}")),
+        ["POST /api/v1/mdf/activities/{id:guid}/decision"] = (true, async (w, c, v) =>
+            await Json(HttpMethod.Post, $"/api/v1/mdf/activities/{await MdfActivityInAsync(w, c, v, MdfStatus.Requested)}/decision", new { approve = true })),
+        ["POST /api/v1/mdf/activities/{id:guid}/claim"] = (true, async (w, c, v) => await MarketingUpload($"/api/v1/mdf/activities/{await MdfActivityInAsync(w, c, v, MdfStatus.Approved)}/claim",
+            new() { ["amount"] = "50.00", ["executedOn"] = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) })),
+        ["POST /api/v1/mdf/activities/{id:guid}/claim/decision"] = (true, async (w, c, v) =>
+            await Json(HttpMethod.Post, $"/api/v1/mdf/activities/{await MdfActivityInAsync(w, c, v, MdfStatus.Claimed)}/claim/decision", new { approve = true })),
+        ["GET /api/v1/mdf/activities/{id:guid}/proof"] = (true, async (w, c, v) => await Get($"/api/v1/mdf/activities/{await MdfActivityInAsync(w, c, v, MdfStatus.Claimed)}/proof")),
     };
 
     private Guid? _session;
@@ -240,6 +260,81 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
         db.Add(certificate);
         await db.SaveChangesAsync();
         return _certificates[partner] = certificate.Id;
+    }
+
+    private static Task<HttpRequestMessage> MarketingUpload(string url, Dictionary<string, string> fields)
+    {
+        var form = new MultipartFormDataContent();
+        foreach (var (key, value) in fields) form.Add(new StringContent(value), key);
+        var file = new ByteArrayContent(Encoding.ASCII.GetBytes("%PDF-1.4 matrix"));
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+        form.Add(file, "file", "matrix.pdf");
+        return Task.FromResult(new HttpRequestMessage(HttpMethod.Post, url) { Content = form });
+    }
+
+    /// <summary>Collateral items and versions the cases created to act on, so that their creation is no change a request made.</summary>
+    private int _collateralFixtures;
+
+    /// <summary>
+    /// A collateral item written as the system: for Own, open to every partner; for Foreign, kept to the technology
+    /// category and the strategic tier, which neither world partner (resellers, no tier) may see; or an id that does not exist.
+    /// </summary>
+    private async Task<Guid> CollateralInAsync(Variant variant)
+    {
+        if (variant == Variant.Missing) return Guid.NewGuid();
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<PartnerHubDb>();
+        var now = app.Clock.GetUtcNow();
+        var item = variant == Variant.Foreign
+            ? CollateralItem.Create("Matrix strategic kit", "Sales Collateral", "technology", "strategic", [], null, "matrix", now)
+            : CollateralItem.Create("Matrix open kit", "Sales Collateral", null, null, [], null, "matrix", now);
+        db.Add(item);
+        db.Add(CollateralVersion.Store(item.Id, item.NextVersion(now), "kit.pdf", "application/pdf", Encoding.ASCII.GetBytes("%PDF-1.4 kit"), null, "matrix", now));
+        await db.SaveChangesAsync();
+        _collateralFixtures++;
+        return item.Id;
+    }
+
+    /// <summary>Co-marketing activities the cases created, with the version they were created at: a request that changes one shows.</summary>
+    private readonly Dictionary<Guid, int> _mdfFixtures = [];
+
+    /// <summary>An activity of the caller's own or the other partner in the status the endpoint acts on, written as the system; or a missing id.</summary>
+    private async Task<Guid> MdfActivityInAsync(World w, Caller c, Variant variant, MdfStatus status)
+    {
+        if (variant == Variant.Missing) return Guid.NewGuid();
+        var partner = variant == Variant.Foreign ? w.Foreign(c) : w.Own(c);
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<PartnerHubDb>();
+        var now = app.Clock.GetUtcNow();
+        var period = MdfPeriod.Of(PartnerHub.Core.Programs.MdfPeriodKind.Quarter, DateOnly.FromDateTime(now.UtcDateTime));
+        var budget = await db.Set<MdfBudgetRecord>().FirstOrDefaultAsync(b => b.PartnerId == partner && b.Period == period.Label);
+        if (budget is null)
+        {
+            budget = MdfBudgetRecord.Fix(partner, period, "standard", new MdfBudget(new Money(100_000_000, Currency.Usd), "matrix budget"), "v1");
+            db.Add(budget);
+        }
+
+        var activity = MdfActivity.Request(partner, budget, "Joint Webinars", "Matrix webinar", "matrix", period.LastDay, new Money(10_000, Currency.Usd), "matrix", now);
+        db.Add(activity);
+        if (status is MdfStatus.Approved or MdfStatus.Claimed) Assert.True(activity.Approve(new Money(10_000, Currency.Usd), null, "matrix", now).IsSuccess);
+        if (status == MdfStatus.Claimed)
+        {
+            var proof = MdfProof.Store(partner, activity.Id, "proof.pdf", "application/pdf", Encoding.ASCII.GetBytes("%PDF-1.4 proof"), "matrix", now);
+            db.Add(proof);
+            Assert.True(activity.Claim(new Money(5_000, Currency.Usd), DateOnly.FromDateTime(now.UtcDateTime), null, proof.Id, "matrix", now).IsSuccess);
+        }
+
+        await db.SaveChangesAsync();
+        _mdfFixtures[activity.Id] = activity.Version;
+        return activity.Id;
+    }
+
+    /// <summary>A partner's co-marketing activities other than unchanged fixtures, and its collateral downloads.</summary>
+    private async Task<string> MarketingFingerprintAsync(PartnerHubDb db, PartnerId partner)
+    {
+        var activities = await db.Set<MdfActivity>().AsNoTracking().Where(a => a.PartnerId == partner).Select(a => new { a.Id, a.Version, a.Status }).ToListAsync();
+        var changed = activities.Where(a => !(_mdfFixtures.TryGetValue(a.Id, out var v) && v == a.Version)).OrderBy(a => a.Id).Select(a => $"{a.Id}:{a.Version}:{a.Status}");
+        return $"|{string.Join(",", changed)}|{await db.Set<CollateralDownload>().CountAsync(d => d.PartnerId == partner)}";
     }
 
     // TEST-NET-3 (RFC 5737): public, needs no DNS; the matrix never runs the webhook worker, so nothing is sent.
@@ -473,7 +568,8 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
                 + $"|{await db.Set<PartnerHub.App.Training.TrainingEnrolment>().CountAsync(e => e.PartnerId == partner)}"
                 + $"|{await db.Set<PartnerHub.App.Training.ModuleCompletion>().CountAsync(m => m.PartnerId == partner)}"
                 + $"|{await db.Set<PartnerHub.App.Training.ExamSitting>().CountAsync(x => x.PartnerId == partner)}"
-                + $"|{await db.Set<PartnerHub.App.Training.Certificate>().CountAsync(x => x.PartnerId == partner && x.Status == PartnerHub.App.Training.CertificateStatus.Awarded)}";
+                + $"|{await db.Set<PartnerHub.App.Training.Certificate>().CountAsync(x => x.PartnerId == partner && x.Status == PartnerHub.App.Training.CertificateStatus.Awarded)}"
+                + await MarketingFingerprintAsync(db, partner);
         }
 
         var key = await db.Set<ApiKey>().AsNoTracking().SingleAsync(k => k.Id == world.Key);
@@ -482,7 +578,8 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
             + $"|{await db.DealRegistrations.CountAsync()}|{await db.Customers.CountAsync()}|{await db.LedgerTransactions.CountAsync()}|{await db.Statements.CountAsync()}"
             + $"|{string.Join(",", await db.PayoutBatches.AsNoTracking().OrderBy(b => b.CreatedAt).Select(b => $"{b.Id}:{b.Version}").ToListAsync())}"
             + $"|{await db.Set<PartnerHub.App.Facts.RevenueEventRecord>().CountAsync()}|{await db.Set<PartnerHub.App.Revenue.ReferralCodeRecord>().CountAsync()}"
-            + await WebhookFingerprintAsync(db);
+            + await WebhookFingerprintAsync(db)
+            + $"|{await db.Set<CollateralItem>().CountAsync() + await db.Set<CollateralVersion>().CountAsync() - 2 * _collateralFixtures}";
         return new Fingerprint(all, byPartner);
     }
 

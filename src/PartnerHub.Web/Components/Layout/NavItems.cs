@@ -33,6 +33,8 @@ public static class NavItems
         new("Prospects", "/prospects", Permissions.ProspectsRead.Roles),
         new("Onboarding", "/onboarding", Permissions.OnboardingBoard.Roles),
         new("Training", "/training", [.. Permissions.TrainingRead.Roles.Intersect(Roles.Vendor)]),
+        new("Collateral", "/marketing/collateral", [.. Permissions.CollateralRead.Roles.Intersect(Roles.Vendor)]),
+        new("Co-marketing", "/marketing/co-marketing", [.. Permissions.MdfRead.Roles.Intersect(Roles.Vendor)]),
         new("Home", "/portal", Roles.Partner),
         new("Your deals", "/portal/deals", [.. Permissions.DealsRead.Roles.Intersect(Roles.Partner)]),
         new("Statements", "/portal/statements", [.. Permissions.LedgerRead.Roles.Intersect(Roles.Partner)]),
@@ -40,6 +42,8 @@ public static class NavItems
         new("Your plan", "/portal/plan", [.. Permissions.RelationshipRead.Roles.Intersect(Roles.Partner)]),
         new("Onboarding checklist", "/portal/onboarding", [.. Permissions.OnboardingRead.Roles.Intersect(Roles.Partner)]),
         new("Training", "/portal/training", [.. Permissions.TrainingRead.Roles.Intersect(Roles.Partner)]),
+        new("Collateral", "/portal/collateral", [.. Permissions.CollateralRead.Roles.Intersect(Roles.Partner)]),
+        new("Co-marketing", "/portal/co-marketing", [.. Permissions.MdfRead.Roles.Intersect(Roles.Partner)]),
     ];
 
     public static IEnumerable<Item> For(ClaimsPrincipal user) => All.Where(i => i.Roles.Any(user.IsInRole));
