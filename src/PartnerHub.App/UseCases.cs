@@ -9,6 +9,7 @@ using PartnerHub.App.Deals;
 using PartnerHub.App.Demo;
 using PartnerHub.App.Ledger;
 using PartnerHub.App.Onboarding;
+using PartnerHub.App.Support;
 using PartnerHub.App.Facts;
 using PartnerHub.App.Partners;
 using PartnerHub.App.Programs;
@@ -48,6 +49,7 @@ public static class UseCases
         .AddFactUseCases()
         .AddProspectUseCases()
         .AddOnboardingUseCases()
+        .AddSupportUseCases()
         .AddRevenueUseCases()
         .AddRelationshipUseCases()
         .AddWebhookUseCases();

@@ -76,6 +76,7 @@ public static class PartnerHubWeb
         Prospects.ProspectEndpoints.MapProspectEndpoints(app);
         Webhooks.WebhookEndpoints.MapWebhookEndpoints(app);
         Onboarding.OnboardingEndpoints.MapOnboardingEndpoints(app);
+        Support.SupportEndpoints.MapSupportEndpoints(app);
         app.MapRazorComponents<Components.App>();
 
         return app;

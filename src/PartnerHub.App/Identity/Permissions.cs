@@ -63,6 +63,15 @@ public static class Permissions
     /// <summary>The onboarding board across partners and the time-to-launch KPI: vendor staff only.</summary>
     public static readonly Permission OnboardingBoard = new("onboarding.board", Roles.Vendor, "onboarding:board");
 
+    /// <summary>Support tickets and support KPIs: vendor staff read all; a partner user reads its own partner's (scope filter), never internal notes.</summary>
+    public static readonly Permission SupportRead = new("support.read", Roles.All, "support:read");
+    /// <summary>Open a ticket and reply in its conversation: a partner user for its own partner, the vendor's support staff for any.</summary>
+    public static readonly Permission SupportWrite = new("support.write", [Roles.ProgramAdmin, Roles.PartnerManager, .. Roles.Partner], "support:write");
+    /// <summary>Internal notes, escalation and closing: the vendor's support work, never a partner user's.</summary>
+    public static readonly Permission SupportManage = new("support.manage", [Roles.ProgramAdmin, Roles.PartnerManager], "support:manage");
+    /// <summary>Rate a closed ticket: only the partner who was helped, so neither vendor staff nor integration keys.</summary>
+    public static readonly Permission SupportRate = new("support.rate", Roles.Partner, null);
+
     public static readonly IReadOnlyList<Permission> All =
     [
         PartnersRead, PartnersWrite, ProgramRead, ProgramPublish, UsersManage, ApiKeysManage, PartnerInvite,
@@ -72,6 +81,7 @@ public static class Permissions
         ProspectsRead, ProspectsWrite,
         WebhooksManage,
         OnboardingRead, OnboardingComplete, OnboardingStart, OnboardingBoard,
+        SupportRead, SupportWrite, SupportManage, SupportRate,
     ];
 
     /// <summary>Every scope an API key can be given.</summary>

@@ -32,12 +32,14 @@ public static class NavItems
         new("Expansion", "/expansion", Permissions.ProgramRead.Roles),
         new("Prospects", "/prospects", Permissions.ProspectsRead.Roles),
         new("Onboarding", "/onboarding", Permissions.OnboardingBoard.Roles),
+        new("Support queue", "/support", [.. Permissions.SupportRead.Roles.Intersect(Roles.Vendor)]),
         new("Home", "/portal", Roles.Partner),
         new("Your deals", "/portal/deals", [.. Permissions.DealsRead.Roles.Intersect(Roles.Partner)]),
         new("Statements", "/portal/statements", [.. Permissions.LedgerRead.Roles.Intersect(Roles.Partner)]),
         new("Team", "/portal/team", [Roles.PartnerAdmin]),
         new("Your plan", "/portal/plan", [.. Permissions.RelationshipRead.Roles.Intersect(Roles.Partner)]),
         new("Onboarding checklist", "/portal/onboarding", [.. Permissions.OnboardingRead.Roles.Intersect(Roles.Partner)]),
+        new("Support", "/portal/support", [.. Permissions.SupportRead.Roles.Intersect(Roles.Partner)]),
     ];
 
     public static IEnumerable<Item> For(ClaimsPrincipal user) => All.Where(i => i.Roles.Any(user.IsInRole));
