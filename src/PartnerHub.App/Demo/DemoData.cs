@@ -39,6 +39,7 @@ public sealed class DemoData(PartnerHubDb db, SavePartner save, DemoMoney money,
         await DemoProspects.LoadAsync(db, save, today, ct);
         await DemoWebhooks.LoadAsync(db, ct);
         await DemoOnboarding.LoadAsync(db, ct);
+        await DemoSupport.LoadAsync(db, today, ct);
 
         foreach (var user in Users)
         {
