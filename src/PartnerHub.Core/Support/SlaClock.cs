@@ -7,9 +7,6 @@ namespace PartnerHub.Core.Support;
 /// </summary>
 public static class SlaClock
 {
-    // A due instant further than this is a calendar that (almost) never opens; the binder makes that impossible.
-    private const int MaxDaysAhead = 366 * 20;
-
     /// <summary>Business time between two instants; zero when <paramref name="to"/> is not after <paramref name="from"/>.</summary>
     public static TimeSpan Elapsed(BusinessCalendar calendar, DateTimeOffset from, DateTimeOffset to)
     {
@@ -36,7 +33,8 @@ public static class SlaClock
         if (target <= TimeSpan.Zero) return start;
         var remaining = target.Ticks;
         var first = LocalDate(calendar, start).AddDays(-1);
-        for (var day = first; day.DayNumber - first.DayNumber < MaxDaysAhead; day = day.AddDays(1))
+        // A calendar has at least one working weekday and finitely many holidays, so the loop ends; only the calendar's end stops it.
+        for (var day = first; day < DateOnly.MaxValue; day = day.AddDays(1))
         {
             if (Window(calendar, day) is not var (opens, closes) || closes <= start) continue;
             var from = opens > start ? opens : start;
@@ -45,7 +43,7 @@ public static class SlaClock
             remaining -= length;
         }
 
-        throw new InvalidOperationException("The business calendar has no working time within twenty years.");
+        throw new InvalidOperationException("The target lies beyond the end of the calendar.");
     }
 
     /// <summary>A target in hours (two decimals at most, from the program file) as an exact time span.</summary>

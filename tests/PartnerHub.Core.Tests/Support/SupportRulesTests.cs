@@ -5,9 +5,9 @@ namespace PartnerHub.Core.Tests.Support;
 
 public sealed class SupportRulesTests
 {
-    private static readonly Programs.PartnerProgram Program = DefaultProgram.Program;
+    private static readonly PartnerHub.Core.Programs.PartnerProgram Program = DefaultProgram.Program;
 
-    private static Programs.Tier Tier(string key) => Program.Tiers.Single(t => t.Key == key);
+    private static PartnerHub.Core.Programs.Tier Tier(string key) => Program.Tiers.Single(t => t.Key == key);
 
     [Fact]
     public void The_default_program_has_targets_per_level_and_business_hours()

@@ -381,12 +381,12 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
         var open = scope.ServiceProvider.GetRequiredService<PartnerHub.App.Support.OpenSupportTicket>();
         var close = scope.ServiceProvider.GetRequiredService<PartnerHub.App.Support.CloseSupportTicket>();
         foreach (var partner in new[] { pa, pb })
-            foreach (var closed in new[] { false, true })
+            foreach (var done in new[] { false, true })
             {
                 var ticket = (await open.HandleAsync(new PartnerHub.App.Support.TicketInput { PartnerId = partner.Value, Subject = "Matrix", Description = "Matrix", Level = 1, Channel = "email" },
                     CancellationToken.None)).Ok().Ticket.Id;
-                if (closed) (await close.HandleAsync(new PartnerHub.Core.Support.SupportTicketId(ticket), "done", null, CancellationToken.None)).Ok();
-                _tickets[(partner, closed)] = ticket;
+                if (done) (await close.HandleAsync(new PartnerHub.Core.Support.SupportTicketId(ticket), "done", null, CancellationToken.None)).Ok();
+                _tickets[(partner, done)] = ticket;
             }
 
         return new World(pa, pb, userOfA.Id, userOfB.Id, key.Key.Id,
