@@ -11,6 +11,7 @@ using PartnerHub.App.Ledger;
 using PartnerHub.App.Onboarding;
 using PartnerHub.App.Training;
 using PartnerHub.App.Marketing;
+using PartnerHub.App.Support;
 using PartnerHub.App.Facts;
 using PartnerHub.App.Partners;
 using PartnerHub.App.Programs;
@@ -52,6 +53,7 @@ public static class UseCases
         .AddOnboardingUseCases()
         .AddTrainingUseCases()
         .AddMarketingUseCases()
+        .AddSupportUseCases()
         .AddRevenueUseCases()
         .AddRelationshipUseCases()
         .AddWebhookUseCases();

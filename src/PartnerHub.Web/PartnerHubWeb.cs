@@ -79,6 +79,7 @@ public static class PartnerHubWeb
         Onboarding.OnboardingEndpoints.MapOnboardingEndpoints(app);
         Training.TrainingEndpoints.MapTrainingEndpoints(app);
         Marketing.MarketingEndpoints.MapMarketingEndpoints(app);
+        Support.SupportEndpoints.MapSupportEndpoints(app);
         app.MapRazorComponents<Components.App>();
 
         return app;

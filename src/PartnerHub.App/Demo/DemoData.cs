@@ -41,6 +41,7 @@ public sealed class DemoData(PartnerHubDb db, SavePartner save, DemoMoney money,
         await DemoOnboarding.LoadAsync(db, ct);
         await DemoTraining.LoadAsync(db, ct);
         await DemoMarketing.LoadAsync(db, ct);
+        await DemoSupport.LoadAsync(db, today, ct);
 
         foreach (var user in Users)
         {

@@ -79,6 +79,14 @@ public static class Permissions
     public static readonly Permission MdfRequest = new("mdf.request", [Roles.ProgramAdmin, Roles.PartnerManager, .. Roles.Partner], "mdf:request");
     /// <summary>Approve or reject requests and claims (an approved claim is paid through the ledger): the partner managers' decisions.</summary>
     public static readonly Permission MdfDecide = new("mdf.decide", [Roles.ProgramAdmin, Roles.PartnerManager], "mdf:decide");
+    /// <summary>Support tickets and support KPIs: vendor staff read all; a partner user reads its own partner's (scope filter), never internal notes.</summary>
+    public static readonly Permission SupportRead = new("support.read", Roles.All, "support:read");
+    /// <summary>Open a ticket and reply in its conversation: a partner user for its own partner, the vendor's support staff for any.</summary>
+    public static readonly Permission SupportWrite = new("support.write", [Roles.ProgramAdmin, Roles.PartnerManager, .. Roles.Partner], "support:write");
+    /// <summary>Internal notes, escalation and closing: the vendor's support work, never a partner user's.</summary>
+    public static readonly Permission SupportManage = new("support.manage", [Roles.ProgramAdmin, Roles.PartnerManager], "support:manage");
+    /// <summary>Rate a closed ticket: only the partner who was helped, so neither vendor staff nor integration keys.</summary>
+    public static readonly Permission SupportRate = new("support.rate", Roles.Partner, null);
 
     public static readonly IReadOnlyList<Permission> All =
     [
@@ -91,6 +99,7 @@ public static class Permissions
         OnboardingRead, OnboardingComplete, OnboardingStart, OnboardingBoard,
         TrainingRead, TrainingTake, TrainingManage,
         CollateralRead, CollateralManage, MdfRead, MdfRequest, MdfDecide,
+        SupportRead, SupportWrite, SupportManage, SupportRate,
     ];
 
     /// <summary>Every scope an API key can be given.</summary>

@@ -1,4 +1,5 @@
 using PartnerHub.Core.Programs.Yaml;
+using PartnerHub.Core.Support;
 
 namespace PartnerHub.Core.Programs;
 
@@ -151,13 +152,17 @@ internal sealed partial class ProgramBinder
         {
             foreach (var item in seq.Items)
             {
-                if (MapReader.From(_sink, item, "a support level { level, name }") is not { } level) continue;
+                if (MapReader.From(_sink, item, "a support level { level, name, firstResponseHours, resolutionHours }") is not { } level) continue;
                 var number = level.Int("level", 1, 10);
                 var name = level.Text("name") ?? "";
+                var firstResponse = level.Decimal("firstResponseHours", 0.01m, 8760, 2, "a number of business hours", required: false);
+                var resolution = level.Decimal("resolutionHours", 0.01m, 8760, 2, "a number of business hours", required: false);
                 level.Done();
                 if (number is not { } n) continue;
                 if (n != levels.Count + 1) _sink.Add(item, $"{item.Path}: support levels are numbered 1, 2, 3… in order; expected {levels.Count + 1}, found {n}.");
-                levels.Add(new SupportLevel(n, name));
+                if (firstResponse is { } f && resolution is { } r && r < f && level.Get("resolutionHours") is { } rNode)
+                    _sink.Add(rNode, $"{rNode.Path}: the resolution target ({Display.Number(r)} h) is shorter than the first-response target ({Display.Number(f)} h).");
+                levels.Add(new SupportLevel(n, name, firstResponse, resolution));
             }
         }
         else if (map.Get("levels") is { } wrong) _sink.Add(wrong, $"{wrong.Path}: expected a list of {{ level, name }}, found {wrong.Describe()}.");
@@ -172,7 +177,8 @@ internal sealed partial class ProgramBinder
             if (Values.Text(_sink, node) is { } text) channels.Add(new NamedText(key, text));
         }
 
+        var hours = map.Map("businessHours", required: false) is { } bh ? BusinessHours(bh) : null;
         map.Done();
-        return new SupportCatalog(levels, channels);
+        return new SupportCatalog(levels, channels) { BusinessHours = hours ?? BusinessCalendar.AlwaysOpen };
     }
 }

@@ -55,7 +55,14 @@ internal sealed class ProgramFlattener
         foreach (var t in p.Tiers) Tier(t);
         Add("tierReview.cadenceMonths", Num(p.TierReview.CadenceMonths));
         Add("tierReview.gracePeriodMonths", Num(p.TierReview.GracePeriodMonths));
-        foreach (var l in p.Support.Levels) Add($"support.levels[{l.Level - 1}]", $"{l.Level}: {l.Name}");
+        foreach (var l in p.Support.Levels)
+        {
+            Add($"support.levels[{l.Level - 1}]", $"{l.Level}: {l.Name}");
+            if (l.FirstResponseHours is { } f) Add($"support.levels[{l.Level - 1}].firstResponseHours", $"{Display.Number(f)} h");
+            if (l.ResolutionHours is { } r) Add($"support.levels[{l.Level - 1}].resolutionHours", $"{Display.Number(r)} h");
+        }
+
+        Add("support.businessHours", p.Support.BusinessHours.Describe());
         Texts("support.channels", p.Support.Channels);
         Training();
         Certification();

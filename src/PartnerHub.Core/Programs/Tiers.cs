@@ -47,6 +47,14 @@ public sealed record SuccessTargets(long RevenueMinor, decimal GrowthPercent, de
 /// <summary>When tiers are reviewed and how long a partner keeps a tier it no longer qualifies for.</summary>
 public sealed record TierReviewPolicy(int CadenceMonths, int GracePeriodMonths);
 
-public sealed record SupportCatalog(IReadOnlyList<SupportLevel> Levels, IReadOnlyList<NamedText> Channels);
+/// <summary>
+/// The support levels and channels, and the business hours SLA clocks run in (<see cref="Support.BusinessCalendar.AlwaysOpen"/>
+/// when the file sets none).
+/// </summary>
+public sealed record SupportCatalog(IReadOnlyList<SupportLevel> Levels, IReadOnlyList<NamedText> Channels)
+{
+    public Support.BusinessCalendar BusinessHours { get; init; } = Support.BusinessCalendar.AlwaysOpen;
+}
 
-public sealed record SupportLevel(int Level, string Name);
+/// <summary>A support level with its first-response and resolution targets in business hours (null: no target).</summary>
+public sealed record SupportLevel(int Level, string Name, decimal? FirstResponseHours = null, decimal? ResolutionHours = null);

@@ -227,6 +227,27 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
         ["POST /api/v1/mdf/activities/{id:guid}/claim/decision"] = (true, async (w, c, v) =>
             await Json(HttpMethod.Post, $"/api/v1/mdf/activities/{await MdfActivityInAsync(w, c, v, MdfStatus.Claimed)}/claim/decision", new { approve = true })),
         ["GET /api/v1/mdf/activities/{id:guid}/proof"] = (true, async (w, c, v) => await Get($"/api/v1/mdf/activities/{await MdfActivityInAsync(w, c, v, MdfStatus.Claimed)}/proof")),
+        // Support: a partner user opens, reads, replies to and rates only its own partner's tickets; notes, escalation and closing are the vendor's.
+        ["GET /api/v1/support/tickets/"] = (false, (w, c, v) => Get("/api/v1/support/tickets?status=all")),
+        ["POST /api/v1/support/tickets/"] = (false, (w, c, v) => Json(HttpMethod.Post, "/api/v1/support/tickets",
+            new { partnerId = c.Partner is null ? w.A.Value : (Guid?)null, subject = "Matrix ticket", description = "Matrix", level = 1, channel = "email" })),
+        ["GET /api/v1/support/tickets/{id:guid}"] = (true, (w, c, v) => Get($"/api/v1/support/tickets/{TicketIn(w, c, v, closed: false)}")),
+        ["POST /api/v1/support/tickets/{id:guid}/replies"] = (true, (w, c, v) => Json(HttpMethod.Post, $"/api/v1/support/tickets/{TicketIn(w, c, v, closed: false)}/replies", new { text = "matrix reply" })),
+        ["POST /api/v1/support/tickets/{id:guid}/notes"] = (true, (w, c, v) => Json(HttpMethod.Post, $"/api/v1/support/tickets/{TicketIn(w, c, v, closed: false)}/notes", new { text = "matrix note" })),
+        ["POST /api/v1/support/tickets/{id:guid}/escalate"] = (true, (w, c, v) => Json(HttpMethod.Post, $"/api/v1/support/tickets/{TicketIn(w, c, v, closed: false)}/escalate", new { text = "matrix" })),
+        ["POST /api/v1/support/tickets/{id:guid}/close"] = (true, (w, c, v) => Json(HttpMethod.Post, $"/api/v1/support/tickets/{TicketIn(w, c, v, closed: false)}/close", new { text = "matrix" })),
+        ["POST /api/v1/support/tickets/{id:guid}/rating"] = (true, (w, c, v) => Json(HttpMethod.Post, $"/api/v1/support/tickets/{TicketIn(w, c, v, closed: true)}/rating", new { rating = 4 })),
+        ["GET /api/v1/partners/{id:guid}/support"] = (true, (w, c, v) => Get($"/api/v1/partners/{PartnerIn(w, c, v)}/support")),
+    };
+
+    /// <summary>An open and a closed support ticket of each partner, opened in the world; their changes count as the partner's data.</summary>
+    private readonly Dictionary<(PartnerId Partner, bool Closed), Guid> _tickets = [];
+
+    private Guid TicketIn(World w, Caller c, Variant v, bool closed) => v switch
+    {
+        Variant.Foreign => _tickets[(w.Foreign(c), closed)],
+        Variant.Missing => Guid.NewGuid(),
+        _ => _tickets[(w.Own(c), closed)],
     };
 
     private Guid? _session;
@@ -504,6 +525,18 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
             journeyDb.Add(PartnerHub.App.Onboarding.OnboardingJourney.Start(partner, program.Journeys.For(category)!, "v1", "matrix", app.Clock.GetUtcNow()));
         await journeyDb.SaveChangesAsync();
 
+        // An open and a closed support ticket of each partner, opened by the vendor (the system) for them.
+        var open = scope.ServiceProvider.GetRequiredService<PartnerHub.App.Support.OpenSupportTicket>();
+        var close = scope.ServiceProvider.GetRequiredService<PartnerHub.App.Support.CloseSupportTicket>();
+        foreach (var partner in new[] { pa, pb })
+            foreach (var done in new[] { false, true })
+            {
+                var ticket = (await open.HandleAsync(new PartnerHub.App.Support.TicketInput { PartnerId = partner.Value, Subject = "Matrix", Description = "Matrix", Level = 1, Channel = "email" },
+                    CancellationToken.None)).Ok().Ticket.Id;
+                if (done) (await close.HandleAsync(new PartnerHub.Core.Support.SupportTicketId(ticket), "done", null, CancellationToken.None)).Ok();
+                _tickets[(partner, done)] = ticket;
+            }
+
         return new World(pa, pb, userOfA.Id, userOfB.Id, key.Key.Id,
             [a.Name, a.Domain, userOfA.Email!, dealOfA.Id.ToString(), dealOfA.CustomerName, dealOfA.CustomerDomain, statementOfA.ToString(), customerOfA],
             [b.Name, b.Domain, userOfB.Email!, dealOfB.Id.ToString(), dealOfB.CustomerName, dealOfB.CustomerDomain, statementOfB.ToString(), customerOfB],
@@ -569,7 +602,10 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
                 + $"|{await db.Set<PartnerHub.App.Training.ModuleCompletion>().CountAsync(m => m.PartnerId == partner)}"
                 + $"|{await db.Set<PartnerHub.App.Training.ExamSitting>().CountAsync(x => x.PartnerId == partner)}"
                 + $"|{await db.Set<PartnerHub.App.Training.Certificate>().CountAsync(x => x.PartnerId == partner && x.Status == PartnerHub.App.Training.CertificateStatus.Awarded)}"
-                + await MarketingFingerprintAsync(db, partner);
+                + await MarketingFingerprintAsync(db, partner)
+                + $"|{string.Join(",", await db.Set<PartnerHub.App.Support.SupportTicket>().AsNoTracking().Where(t => t.PartnerId == partner).OrderBy(t => t.Id).Select(t => t.Version).ToListAsync())}"
+                + $"|{await db.Set<PartnerHub.App.Support.SupportTicketMessage>().CountAsync(m => m.PartnerId == partner)}"
+                + $"|{await db.Set<PartnerHub.App.Support.SupportTicketNote>().CountAsync(n => db.Set<PartnerHub.App.Support.SupportTicket>().Any(t => t.Id == n.TicketId && t.PartnerId == partner))}";
         }
 
         var key = await db.Set<ApiKey>().AsNoTracking().SingleAsync(k => k.Id == world.Key);

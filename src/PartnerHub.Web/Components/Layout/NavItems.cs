@@ -35,6 +35,7 @@ public static class NavItems
         new("Training", "/training", [.. Permissions.TrainingRead.Roles.Intersect(Roles.Vendor)]),
         new("Collateral", "/marketing/collateral", [.. Permissions.CollateralRead.Roles.Intersect(Roles.Vendor)]),
         new("Co-marketing", "/marketing/co-marketing", [.. Permissions.MdfRead.Roles.Intersect(Roles.Vendor)]),
+        new("Support queue", "/support", [.. Permissions.SupportRead.Roles.Intersect(Roles.Vendor)]),
         new("Home", "/portal", Roles.Partner),
         new("Your deals", "/portal/deals", [.. Permissions.DealsRead.Roles.Intersect(Roles.Partner)]),
         new("Statements", "/portal/statements", [.. Permissions.LedgerRead.Roles.Intersect(Roles.Partner)]),
@@ -44,6 +45,7 @@ public static class NavItems
         new("Training", "/portal/training", [.. Permissions.TrainingRead.Roles.Intersect(Roles.Partner)]),
         new("Collateral", "/portal/collateral", [.. Permissions.CollateralRead.Roles.Intersect(Roles.Partner)]),
         new("Co-marketing", "/portal/co-marketing", [.. Permissions.MdfRead.Roles.Intersect(Roles.Partner)]),
+        new("Support", "/portal/support", [.. Permissions.SupportRead.Roles.Intersect(Roles.Partner)]),
     ];
 
     public static IEnumerable<Item> For(ClaimsPrincipal user) => All.Where(i => i.Roles.Any(user.IsInRole));
