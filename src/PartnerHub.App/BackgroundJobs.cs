@@ -7,12 +7,13 @@ namespace PartnerHub.App;
 public static class BackgroundJobs
 {
     /// <summary>
-    /// The periodic jobs: deal expiry, the release of held commissions, webhook delivery and the managers' digests. For a host that runs them (the web host);
+    /// The periodic jobs: deal expiry, the release of held commissions, webhook delivery, the managers' digests and the tier watch. For a host that runs them (the web host);
     /// add after the start-up tasks, which migrate the database before any job starts.
     /// </summary>
     public static IServiceCollection AddPartnerHubJobs(this IServiceCollection services) => services
         .AddHostedService<DealExpiryService>()
         .AddHostedService<CommissionReleaseService>()
         .AddHostedService<Webhooks.WebhookDeliveryService>()
-        .AddHostedService<Insight.DigestService>();
+        .AddHostedService<Insight.DigestService>()
+        .AddHostedService<Standing.TierWatchService>();
 }

@@ -117,6 +117,7 @@ public static class UseCases
         .AddScoped<GetRoadmapProgress>()
         .AddScoped<GetEcosystemMap>()
         .AddScoped<GetProgramCharts>()
+        .AddScoped<WatchTiers>()
         .AddScoped<GetReports>()
         .AddScoped<Insight.BuildDigest>()
         .AddScoped<Insight.SendDigests>()

@@ -1,6 +1,6 @@
 namespace PartnerHub.App.Webhooks;
 
-/// <summary>The event types a subscription can ask for. <c>tier.changed</c> is not among them: tiers are computed on read, nothing stores a tier move to hook.</summary>
+/// <summary>The event types a subscription can ask for. <c>tier.changed</c> comes from the tier watch (<see cref="Standing.WatchTiers"/>): tiers are computed on read, so a job notices the moves.</summary>
 public static class WebhookEventTypes
 {
     public const string PartnerCreated = "partner.created";
@@ -12,7 +12,8 @@ public static class WebhookEventTypes
     public const string StatementClosed = "statement.closed";
     public const string PayoutPaid = "payout.paid";
     public const string CertificationAwarded = "certification.awarded";
+    public const string TierChanged = "tier.changed";
 
     public static readonly IReadOnlyList<string> All =
-        [PartnerCreated, PartnerChanged, PartnerStageChanged, DealRegistered, DealDecided, RevenueAttributed, StatementClosed, PayoutPaid, CertificationAwarded];
+        [PartnerCreated, PartnerChanged, PartnerStageChanged, DealRegistered, DealDecided, RevenueAttributed, StatementClosed, PayoutPaid, CertificationAwarded, TierChanged];
 }

@@ -63,6 +63,13 @@ internal static class WebhookOutbox
                         id = b.Id.Value, currency = b.Currency.Code, b.AsOf, b.TotalMinor, b.LineCount, b.PaidAt, b.PaidOn, b.ExternalReference,
                     });
                     break;
+                case Standing.TierHolding t when entry.State == EntityState.Modified && Changed(entry, nameof(Standing.TierHolding.Tier)):
+                    Add(WebhookEventTypes.TierChanged, new
+                    {
+                        partnerId = t.PartnerId.Value, from = (string)entry.Property(nameof(Standing.TierHolding.Tier)).OriginalValue!, to = t.Tier, on = t.Since,
+                        programVersion = t.ProgramVersion, explanation = t.Explanation,
+                    });
+                    break;
                 case Training.Certificate c when c.Status == Training.CertificateStatus.Awarded
                                                  && (entry.State == EntityState.Added || (entry.State == EntityState.Modified && Changed(entry, nameof(Training.Certificate.Status)))):
                     Add(WebhookEventTypes.CertificationAwarded, new
