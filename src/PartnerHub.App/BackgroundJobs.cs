@@ -7,7 +7,7 @@ namespace PartnerHub.App;
 public static class BackgroundJobs
 {
     /// <summary>
-    /// The periodic jobs: deal expiry, the release of held commissions, webhook delivery, the managers' digests and the tier watch. For a host that runs them (the web host);
+    /// The periodic jobs: deal expiry, the release of held commissions, webhook delivery, the managers' digests, the tier watch and certification awards. For a host that runs them (the web host);
     /// add after the start-up tasks, which migrate the database before any job starts.
     /// </summary>
     public static IServiceCollection AddPartnerHubJobs(this IServiceCollection services) => services
@@ -15,5 +15,6 @@ public static class BackgroundJobs
         .AddHostedService<CommissionReleaseService>()
         .AddHostedService<Webhooks.WebhookDeliveryService>()
         .AddHostedService<Insight.DigestService>()
-        .AddHostedService<Standing.TierWatchService>();
+        .AddHostedService<Standing.TierWatchService>()
+        .AddHostedService<Training.CertificationAwardService>();
 }
