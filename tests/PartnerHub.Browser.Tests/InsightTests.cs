@@ -48,7 +48,8 @@ public sealed class InsightTests(BrowserApp app) : IClassFixture<BrowserApp>
     {
         var page = await app.SignInAsync(Manager);
         await page.GetByRole(AriaRole.Link, new() { Name = "Dashboard" }).ClickAsync();
-        await Expect(page.Locator("svg.chart")).ToHaveCountAsync(8);
+        await Expect(page.Locator("svg.chart")).ToHaveCountAsync(9);
+        await Expect(page.Locator("#chart-commissions")).ToContainTextAsync("Commission accrued vs paid");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.Artifacts, "console-dashboard.png"), FullPage = true });
         var today = await TierTableAsync(page);
 
