@@ -59,7 +59,13 @@ public abstract class SharedStoresTests<TApp>(TApp app) : IClassFixture<TApp> wh
         var operation = Build.Unique("test-job-");
         var (one, two) = (new SlowJob(Scopes, runs, operation), new SlowJob(Scopes, runs, operation));
 
-        await Task.WhenAll(one.RunOnceAsync(Ct), two.RunOnceAsync(Ct));
+        // One is inside its run (holding the lock) when two starts; on PostgreSQL two then skips, on SQLite it runs too.
+        var first = one.RunOnceAsync(Ct);
+        await UntilAsync(() => runs.Count == 1);
+        var second = two.RunOnceAsync(Ct);
+        await UntilAsync(() => second.IsCompleted || runs.Count == 2);
+        runs.Release.SetResult();
+        await Task.WhenAll(first, second);
 
         // SQLite is the single-node setup: no lock, both run.
         Assert.Equal(app.Provider == DatabaseProvider.Postgres ? 1 : 2, runs.Count);
@@ -69,16 +75,25 @@ public abstract class SharedStoresTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.Equal(app.Provider == DatabaseProvider.Postgres ? 2 : 3, runs.Count);
     }
 
+    private static async Task UntilAsync(Func<bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!condition()) await Task.Delay(10, timeout.Token);
+    }
+
     private sealed class RunCounter
     {
         private int _count;
+
+        /// <summary>Runs wait for this, so the test decides when a run ends instead of guessing with a sleep.</summary>
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public int Count => Volatile.Read(ref _count);
 
         public void Add() => Interlocked.Increment(ref _count);
     }
 
-    /// <summary>A job whose run takes long enough for the other instance's run to start meanwhile.</summary>
+    /// <summary>A job whose run lasts until the test releases it, so the other instance's run starts meanwhile.</summary>
     private sealed class SlowJob(IServiceScopeFactory scopes, RunCounter runs, string operation) : PeriodicJob(scopes, TimeProvider.System, NullLogger.Instance)
     {
         public override TimeSpan Interval => TimeSpan.FromHours(1);
@@ -88,7 +103,7 @@ public abstract class SharedStoresTests<TApp>(TApp app) : IClassFixture<TApp> wh
         protected override async Task<(int Changed, string? Refusal)> RunAsync(IServiceProvider services, CancellationToken ct)
         {
             runs.Add();
-            await Task.Delay(500, ct);
+            await runs.Release.Task.WaitAsync(ct);
             return (1, null);
         }
     }
