@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
-using Npgsql;
 using PartnerHub.App;
 using PartnerHub.App.Identity;
 using PartnerHub.App.Partners;
@@ -83,14 +82,7 @@ public sealed class AppHarness : IAsyncDisposable
     {
         await _services.DisposeAsync();
         if (!_ownsDatabase) return;
-        if (Database.Provider == DatabaseProvider.Sqlite) return; // files live in the run's temp folder
-        // Be kind to a shared development server: drop this test's database.
-        var name = new NpgsqlConnectionStringBuilder(Database.ConnectionString).Database;
-        await using (var pooled = new NpgsqlConnection(Database.ConnectionString)) NpgsqlConnection.ClearPool(pooled);
-        await using var connection = new NpgsqlConnection(TestDatabases.PostgresServer);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        await TestDatabases.DropAsync(Database); // be kind to a shared development server
     }
 }
 

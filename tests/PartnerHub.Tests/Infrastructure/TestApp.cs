@@ -96,6 +96,7 @@ public abstract class TestApp(DatabaseProvider provider) : WebApplicationFactory
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        await TestDatabases.DropAsync(Database);
         GC.SuppressFinalize(this);
     }
 }

@@ -53,7 +53,22 @@ public static class TestDatabases
             PostgresCreate.Release();
         }
 
-        return new DatabaseSettings(DatabaseProvider.Postgres, new NpgsqlConnectionStringBuilder(PostgresServer) { Database = name }.ConnectionString);
+        // Idle pooled connections close within seconds: hundreds of test databases, each with a pool that would otherwise
+        // keep its connections for five minutes, must not exhaust the server's connection slots.
+        var settings = new NpgsqlConnectionStringBuilder(PostgresServer) { Database = name, ConnectionIdleLifetime = 2, ConnectionPruningInterval = 1 };
+        return new DatabaseSettings(DatabaseProvider.Postgres, settings.ConnectionString);
+    }
+
+    /// <summary>Drops a test database (PostgreSQL; SQLite files live in the run's temp folder), closing its pooled connections first.</summary>
+    public static async Task DropAsync(DatabaseSettings settings)
+    {
+        if (settings.Provider != DatabaseProvider.Postgres) return;
+        await using (var pooled = new NpgsqlConnection(settings.ConnectionString)) NpgsqlConnection.ClearPool(pooled);
+        var name = new NpgsqlConnectionStringBuilder(settings.ConnectionString).Database;
+        await using var connection = new NpgsqlConnection(PostgresServer);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
     }
 
     private static async Task<string> CreateSqliteTemplateAsync()

@@ -39,6 +39,7 @@ public sealed class TwoHosts : IAsyncLifetime
     {
         await A.DisposeAsync();
         await B.DisposeAsync();
+        await TestDatabases.DropAsync(Database);
     }
 }
 
