@@ -66,6 +66,7 @@ public static class UseCases
         .AddScoped<ListCommissionActivity>()
         .AddScoped<RecordRevenueEvent>()
         .AddScoped<IngestRevenueEvent>()
+        .AddSingleton<RevenueEventWriter>() // one group-commit queue per process
         .AddScoped<ImportRevenueEvents>()
         .AddScoped<ListRevenueEvents>()
         .AddScoped<GetRevenueEvent>()

@@ -101,6 +101,9 @@ public sealed class CommissionInputs(PartnerHubDb db, ProgramStore programs)
             history.Add(e.Id, e.Kind, e.OccurredOn, e.AmountMinor, e.Currency, e.CustomerRef);
     }
 
+    /// <summary>Drops every history read so far; the next use reads it again.</summary>
+    public void ForgetHistories() => _history.Clear();
+
     internal static StandingAtDate StandingFrom(PartnerProgram program, PartnerFacts facts, DateOnly date)
     {
         var summary = Evaluator.Summarize(program, facts, date);

@@ -36,5 +36,11 @@ public sealed class Actor
         (UserId, Name, PartnerScope, Operation, Roles) = (null, name, null, operation, []);
     }
 
+    /// <summary>Acts as <paramref name="other"/> does (a writer recording several requests' work in one scope).</summary>
+    public void ActLike(Actor other)
+    {
+        (UserId, Name, PartnerScope, Operation, Roles, CorrelationId) = (other.UserId, other.Name, other.PartnerScope, other.Operation, other.Roles, other.CorrelationId);
+    }
+
     public void UseCorrelationId(string correlationId) => CorrelationId = correlationId;
 }

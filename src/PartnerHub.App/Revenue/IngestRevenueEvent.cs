@@ -25,17 +25,14 @@ public sealed record BatchReceipt(int Received, int Created, int Duplicates, int
 /// Idempotency-Key header, else the event's id). The first delivery stores the event, attributes it, posts its
 /// commission and keeps its response; a replay with the same body gets that response again (status and body); the
 /// same key with another body answers 422. Concurrent identical deliveries: the unique event id and the unique key
-/// decide, so exactly one stores anything, on SQLite and PostgreSQL alike.
+/// decide, so exactly one stores anything, on SQLite and PostgreSQL alike. Events are written by
+/// <see cref="RevenueEventWriter"/>, which commits the events of concurrent requests together.
 /// </summary>
-public sealed class IngestRevenueEvent(PartnerHubDb db, ProgramStore programs, RecordRevenueEvent record)
+public sealed class IngestRevenueEvent(PartnerHubDb db, ProgramStore programs, RevenueEventWriter writer)
 {
     public const string Scope = "revenue-events";
     public const string BatchScope = "revenue-events/batch";
     public const int MaxBatch = 1000;
-
-    // SQLite has one writer at a time: queueing this process's writers here is fairer (and far quicker in the tail)
-    // than letting them poll the database's busy lock. Other processes still meet the busy timeout as before.
-    private static readonly SemaphoreSlim SqliteWriter = new(1, 1);
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -53,58 +50,13 @@ public sealed class IngestRevenueEvent(PartnerHubDb db, ProgramStore programs, R
         var key = idempotencyKey ?? valid.Value.ExternalId;
         var hash = valid.Value.Hash();
         if (await StoredAsync(Scope, key, ct) is { } stored) return Replay(stored, hash);
-
-        var sqlite = db.Provider == DatabaseProvider.Sqlite;
-        if (sqlite) await SqliteWriter.WaitAsync(ct);
-        try
-        {
-            return await RecordAsync(valid.Value, key, hash, ct);
-        }
-        finally
-        {
-            if (sqlite) SqliteWriter.Release();
-        }
-    }
-
-    private async Task<Result<StoredResponse>> RecordAsync(ValidRevenueEvent valid, string key, string hash, CancellationToken ct)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            try
-            {
-                var recorded = await record.HandleAsync(valid, ct);
-                if (!recorded.IsSuccess)
-                {
-                    await transaction.RollbackAsync(ct);
-                    db.ChangeTracker.Clear();
-                    return recorded.Error;
-                }
-
-                var response = new StoredResponse(recorded.Value.Created ? 201 : 200, JsonSerializer.Serialize(recorded.Value.Receipt, Json));
-                db.Add(new IdempotentRequestRecord
-                {
-                    Scope = Scope, Key = key, RequestHash = hash, StatusCode = response.StatusCode, ResponseJson = response.Json, CreatedAt = db.Clock.GetUtcNow(),
-                });
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-                db.ChangeTracker.Clear();
-                return response;
-            }
-            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-            {
-                // Another delivery of the same key or event won: answer as a replay of what it stored.
-                await transaction.RollbackAsync(ct);
-                db.ChangeTracker.Clear();
-                if (await StoredAsync(Scope, key, ct) is { } won) return Replay(won, hash);
-                if (attempt >= 2) throw;
-            }
-        }
+        return (await writer.WriteAsync([new EventDelivery(valid.Value, key, hash)], db.Actor, ct))[0];
     }
 
     /// <summary>
-    /// Several events in one request, each recorded as if sent alone (its id is its key), in its own transaction, so one
-    /// bad item does not hold back the others. With an Idempotency-Key header the whole response is kept for replays too.
+    /// Several events in one request, each recorded as if sent alone (its id is its key) but committed together, and
+    /// answered one by one: a refused item does not hold back the others. With an Idempotency-Key header the whole
+    /// response is kept for replays too.
     /// </summary>
     public async Task<Result<StoredResponse>> BatchAsync(IReadOnlyList<RevenueEventInput> items, string? idempotencyKey, CancellationToken ct)
     {
@@ -112,25 +64,31 @@ public sealed class IngestRevenueEvent(PartnerHubDb db, ProgramStore programs, R
         if (Key(idempotencyKey) is { IsSuccess: false } badKey) return badKey.Error;
         if (items.Count == 0) return Error.Validation("events", "Send at least one event.");
         if (items.Count > MaxBatch) return Error.Validation("events", $"At most {MaxBatch} events per request; import larger sets as CSV or JSONL.");
+        db.Actor.Operation = "api";
         var currency = (await programs.CurrentAsync(ct)).Program.Currency;
         var hash = BatchHash(items, currency);
         if (idempotencyKey is not null && await StoredAsync(BatchScope, idempotencyKey, ct) is { } stored) return Replay(stored, hash);
 
-        var results = new List<BatchItemResult>();
+        var answers = new Result<StoredResponse>[items.Count]; // every item gets its answer below
+        var deliveries = new List<(int Index, EventDelivery Delivery)>();
         for (var i = 0; i < items.Count; i++)
         {
             if (items[i] is null || string.IsNullOrWhiteSpace(items[i].Id))
             {
-                results.Add(new BatchItemResult(i, 400, null, new BatchProblem("validation", "Each event in a batch carries its own id.",
-                    new Dictionary<string, string[]> { ["id"] = ["Each event in a batch carries its own id: it is the event's idempotency key."] })));
+                answers[i] = Error.Validation("id", "Each event in a batch carries its own id: it is the event's idempotency key.");
                 continue;
             }
 
-            var one = await HandleAsync(items[i], null, ct);
-            results.Add(one.IsSuccess
-                ? new BatchItemResult(i, one.Value.StatusCode, JsonSerializer.Deserialize<RevenueEventReceipt>(one.Value.Json, Json), null)
-                : new BatchItemResult(i, StatusOf(one.Error.Kind), null, new BatchProblem(one.Error.Code, one.Error.Message, one.Error.Fields)));
+            var valid = items[i].Validate(currency, null, "api");
+            if (valid.IsSuccess) deliveries.Add((i, new EventDelivery(valid.Value, valid.Value.ExternalId, valid.Value.Hash())));
+            else answers[i] = valid.Error;
         }
+
+        var written = await writer.WriteAsync(deliveries.Select(d => d.Delivery).ToList(), db.Actor, ct);
+        for (var d = 0; d < deliveries.Count; d++) answers[deliveries[d].Index] = written[d];
+        var results = answers.Select((one, i) => one.IsSuccess
+            ? new BatchItemResult(i, one.Value.StatusCode, JsonSerializer.Deserialize<RevenueEventReceipt>(one.Value.Json, Json), null)
+            : new BatchItemResult(i, StatusOf(one.Error.Kind), null, new BatchProblem(one.Error.Code, one.Error.Message, one.Error.Fields))).ToList();
 
         var receipt = new BatchReceipt(items.Count, results.Count(r => r.Status == 201), results.Count(r => r.Status == 200), results.Count(r => r.Status >= 400), results);
         var response = new StoredResponse(200, JsonSerializer.Serialize(receipt, Json));
@@ -159,7 +117,7 @@ public sealed class IngestRevenueEvent(PartnerHubDb db, ProgramStore programs, R
     private async Task<IdempotentRequestRecord?> StoredAsync(string scope, string key, CancellationToken ct) =>
         await db.Set<IdempotentRequestRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.Scope == scope && r.Key == key, ct);
 
-    private static Result<StoredResponse> Replay(IdempotentRequestRecord stored, string hash) =>
+    internal static Result<StoredResponse> Replay(IdempotentRequestRecord stored, string hash) =>
         stored.RequestHash == hash
             ? new StoredResponse(stored.StatusCode, stored.ResponseJson)
             : Error.Unprocessable("idempotency_key_reused",

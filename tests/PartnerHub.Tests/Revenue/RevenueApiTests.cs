@@ -89,6 +89,28 @@ public abstract class RevenueApiTests<TApp>(TApp app) : IClassFixture<TApp> wher
     }
 
     [Fact]
+    public async Task Concurrent_deliveries_are_committed_together_and_a_refused_one_leaves_the_others_alone()
+    {
+        var partner = await PartnerAsync();
+        var (client, _) = await app.ApiKeyClientAsync("revenue:write");
+        var run = Build.Unique("grp_");
+        // Every fifth names a partner that does not exist: refused inside the group, after the events before it.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 40).Select(async i =>
+        {
+            var body = new { id = $"{run}-{i}", kind = "payment", occurredOn = "2026-06-02", amount = "100.00", partner = i % 5 == 4 ? $"nobody-{run}.example" : partner.Domain };
+            using var response = await client.SendAsync(Event(body));
+            return (i, response.StatusCode);
+        }));
+
+        Assert.All(responses, r => Assert.Equal(r.i % 5 == 4 ? HttpStatusCode.BadRequest : HttpStatusCode.Created, r.StatusCode));
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<PartnerHubDb>();
+        var stored = await db.Set<RevenueEventRecord>().Where(e => e.ExternalId.StartsWith(run)).Select(e => e.Id).ToListAsync();
+        var keys = stored.Select(i => $"revenue-event:{i}").ToList();
+        Assert.Equal((32, 32), (stored.Count, await db.LedgerTransactions.CountAsync(t => keys.Contains(t.SourceKey))));
+    }
+
+    [Fact]
     public async Task Bad_events_are_refused_field_by_field_and_partner_users_may_not_send_or_read_events()
     {
         var partner = await PartnerAsync();
