@@ -60,6 +60,7 @@ public static class UseCases
 
     private static IServiceCollection AddRevenueUseCases(this IServiceCollection services) => services
         .AddScoped<CommissionInputs>()
+        .AddSingleton<CommittedHistories>() // partners' committed revenue histories, checked by count before each use
         .AddScoped<AccrueCommissions>()
         .AddScoped<ChargeCertificationFees>()
         .AddScoped<ProjectPayouts>()

@@ -14,9 +14,9 @@ namespace PartnerHub.App.Commissions;
 /// Reads what <see cref="CommissionCalculator"/> needs about a partner on a date from the database: the program version
 /// in force, the partner's category and agreement, the tier and certification it holds (the engine's held tier, from
 /// its revenue, ratings and awards), its trailing volume, and the customer's first payment. Caches programs and partner
-/// records for the life of the scope (one request, one import).
+/// records for the life of the scope (one request, one import); partners' revenue histories outlive it.
 /// </summary>
-public sealed class CommissionInputs(PartnerHubDb db, ProgramStore programs)
+public sealed class CommissionInputs(PartnerHubDb db, ProgramStore programs, CommittedHistories committed)
 {
     private readonly Dictionary<DateOnly, PublishedProgram> _programs = [];
     private readonly Dictionary<PartnerId, (CommissionPartner Partner, PartnerTerms? Terms)?> _partners = [];
@@ -53,56 +53,60 @@ public sealed class CommissionInputs(PartnerHubDb db, ProgramStore programs)
         return StandingFrom(program, facts, date);
     }
 
+    private readonly Dictionary<PartnerId, PartnerHistory> _history = [];
+    private readonly Dictionary<PartnerId, List<RevenueEventRecord>> _pending = [];
+
     /// <summary>
-    /// One partner's revenue, ratings and awards, read once per scope (a request, or a whole import) and kept up to date
-    /// with the events this scope records (<see cref="Noted"/>), so an import of many events per partner reads each
-    /// partner's history once instead of once per event.
+    /// One partner's revenue, ratings and awards, read once per scope (a request group, or a whole import) and kept up
+    /// to date with the events this scope records (<see cref="Noted"/>). The revenue comes from the last committed copy
+    /// (<see cref="CommittedHistories"/>) when the partner's event count says it is complete, else from the database.
     /// </summary>
-    private sealed class History
-    {
-        public required string Currency { get; init; }
-        public List<RevenueEvent> Revenue { get; } = [];
-        public ManagerRating[] Ratings { get; init; } = [];
-        public CertificationAward[] Awards { get; init; } = [];
-        public Dictionary<(string Customer, RevenueKind Kind), (DateOnly On, long Id)> First { get; } = [];
-
-        public void Add(long id, RevenueKind kind, DateOnly on, long amount, string currency, string? customer)
-        {
-            if (currency == Currency) Revenue.Add(new RevenueEvent(kind, on, amount));
-            if (customer is null) return;
-            var key = (customer, kind);
-            if (!First.TryGetValue(key, out var first) || on < first.On || (on == first.On && id < first.Id)) First[key] = (on, id);
-        }
-    }
-
-    private readonly Dictionary<PartnerId, History> _history = [];
-
-    private async Task<History> HistoryAsync(PartnerId partner, string currency, CancellationToken ct)
+    private async Task<PartnerHistory> HistoryAsync(PartnerId partner, string currency, CancellationToken ct)
     {
         if (_history.TryGetValue(partner, out var cached) && cached.Currency == currency) return cached;
-        var history = new History
+        var ratings = await db.Set<ManagerRatingRecord>().AsNoTracking().IgnoreQueryFilters().Where(e => e.PartnerId == partner)
+            .Select(e => new ManagerRating(e.Criterion, e.RatedOn, e.Score)).ToArrayAsync(ct);
+        var awards = await db.Set<CertificationAwardRecord>().AsNoTracking().IgnoreQueryFilters().Where(e => e.PartnerId == partner)
+            .Select(e => new CertificationAward(e.Level, e.AwardedOn)).ToArrayAsync(ct);
+        var events = db.Set<RevenueEventRecord>().AsNoTracking().IgnoreQueryFilters().Where(e => e.PartnerId == partner);
+        var count = await events.CountAsync(ct);
+        var pending = _pending.Remove(partner, out var noted) ? noted : [];
+        if (committed.Find(Database, partner) is { } known && known.Currency == currency && known.Count + pending.Count == count)
         {
-            Currency = currency,
-            Ratings = await db.Set<ManagerRatingRecord>().AsNoTracking().IgnoreQueryFilters().Where(e => e.PartnerId == partner)
-                .Select(e => new ManagerRating(e.Criterion, e.RatedOn, e.Score)).ToArrayAsync(ct),
-            Awards = await db.Set<CertificationAwardRecord>().AsNoTracking().IgnoreQueryFilters().Where(e => e.PartnerId == partner)
-                .Select(e => new CertificationAward(e.Level, e.AwardedOn)).ToArrayAsync(ct),
-        };
-        var events = await db.Set<RevenueEventRecord>().AsNoTracking().IgnoreQueryFilters().Where(e => e.PartnerId == partner)
-            .Select(e => new { e.Id, e.Kind, e.OccurredOn, e.AmountMinor, e.Currency, e.CustomerRef }).ToListAsync(ct);
-        foreach (var e in events) history.Add(e.Id, e.Kind, e.OccurredOn, e.AmountMinor, e.Currency, e.CustomerRef);
+            var copy = known.Copy(ratings, awards);
+            foreach (var e in pending) copy.Add(e.Id, e.Kind, e.OccurredOn, e.AmountMinor, e.Currency, e.CustomerRef);
+            return _history[partner] = copy;
+        }
+
+        var history = new PartnerHistory(currency, ratings, awards); // this scope's own events are in the read
+        foreach (var e in await events.Select(e => new { e.Id, e.Kind, e.OccurredOn, e.AmountMinor, e.Currency, e.CustomerRef }).ToListAsync(ct))
+            history.Add(e.Id, e.Kind, e.OccurredOn, e.AmountMinor, e.Currency, e.CustomerRef);
         return _history[partner] = history;
     }
 
-    /// <summary>An event this scope just stored: added to the partner's history if it was read already (else the read includes it).</summary>
-    public void Noted(RevenueEventRecord e)
+    /// <summary>Called right after the caller committed: the histories this scope holds are now committed facts for every scope to reuse.</summary>
+    public void Committed()
     {
-        if (e.PartnerId is { } partner && _history.TryGetValue(partner, out var history))
-            history.Add(e.Id, e.Kind, e.OccurredOn, e.AmountMinor, e.Currency, e.CustomerRef);
+        foreach (var (partner, history) in _history) committed.Keep(Database, partner, history);
     }
 
-    /// <summary>Drops every history read so far; the next use reads it again.</summary>
-    public void ForgetHistories() => _history.Clear();
+    private string Database => db.Database.GetConnectionString() ?? "";
+
+    /// <summary>An event this scope just stored: added to the partner's history, or kept until the history is read.</summary>
+    public void Noted(RevenueEventRecord e)
+    {
+        if (e.PartnerId is not { } partner) return;
+        if (_history.TryGetValue(partner, out var history)) history.Add(e.Id, e.Kind, e.OccurredOn, e.AmountMinor, e.Currency, e.CustomerRef);
+        else if (_pending.TryGetValue(partner, out var noted)) noted.Add(e);
+        else _pending[partner] = [e];
+    }
+
+    /// <summary>Drops every history read and event noted so far (after a rollback); the next use reads the database again.</summary>
+    public void ForgetHistories()
+    {
+        _history.Clear();
+        _pending.Clear();
+    }
 
     internal static StandingAtDate StandingFrom(PartnerProgram program, PartnerFacts facts, DateOnly date)
     {
@@ -119,7 +123,7 @@ public sealed class CommissionInputs(PartnerHubDb db, ProgramStore programs)
     {
         if (e.CustomerRef is null || e.PartnerId is not { } partner) return CustomerHistory.Unknown(e.OccurredOn);
         var history = await HistoryAsync(partner, _history.TryGetValue(partner, out var h) ? h.Currency : e.Currency, ct);
-        return history.First.TryGetValue((e.CustomerRef, e.Kind), out var first)
+        return history.TryFirst(e.CustomerRef, e.Kind, out var first)
             ? new CustomerHistory(true, first.On, first.Id == e.Id)
             : new CustomerHistory(true, e.OccurredOn, true);
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using nietras.SeparatedValues;
+using PartnerHub.App.Commissions;
 using PartnerHub.App.Common;
 using PartnerHub.App.Csv;
 using PartnerHub.App.Persistence;
@@ -17,7 +18,7 @@ namespace PartnerHub.App.Revenue;
 /// <see cref="ChunkSize"/>, each in one transaction; <c>strict</c> and dry runs use one transaction for the whole file,
 /// committed only when nothing was refused (strict) or never (dry run).
 /// </summary>
-public sealed class ImportRevenueEvents(PartnerHubDb db, ProgramStore programs, RecordRevenueEvent record)
+public sealed class ImportRevenueEvents(PartnerHubDb db, ProgramStore programs, RecordRevenueEvent record, CommissionInputs inputs)
 {
     public const int ChunkSize = 500;
 
@@ -180,6 +181,7 @@ public sealed class ImportRevenueEvents(PartnerHubDb db, ProgramStore programs, 
                 if (!whole)
                 {
                     await transaction.CommitAsync(ct);
+                    inputs.Committed();
                     await transaction.DisposeAsync();
                     transaction = null;
                 }
@@ -191,7 +193,11 @@ public sealed class ImportRevenueEvents(PartnerHubDb db, ProgramStore programs, 
             var apply = !options.DryRun && !(options.Strict && errors.Count > 0);
             if (transaction is not null)
             {
-                if (apply) await transaction.CommitAsync(ct);
+                if (apply)
+                {
+                    await transaction.CommitAsync(ct);
+                    inputs.Committed();
+                }
                 else await transaction.RollbackAsync(ct);
             }
 

@@ -99,9 +99,6 @@ public sealed class RecordRevenueEvent(PartnerHubDb db, AccrueCommissions accrue
         return new Recorded(record, true, new RevenueEventReceipt(RevenueEventView.From(record), outcome.Value.Lines, notes));
     }
 
-    /// <summary>Forgets the histories read so far (after a rollback to a savepoint, they may hold rolled-back events).</summary>
-    public void ForgetReads() => inputs.ForgetHistories();
-
     public static Error EventIdReused(string id) => Error.Unprocessable("event_id_reused",
         $"Event '{Short(id)}' was already recorded with other values. Recorded money is never edited: send a refund or a correcting event with a new id.");
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PartnerHub.App.Commissions;
 using PartnerHub.App.Facts;
 using PartnerHub.App.Identity;
 using PartnerHub.App.Persistence;
@@ -93,6 +94,7 @@ public sealed class RevenueEventWriter(IServiceScopeFactory scopes) : IDisposabl
     {
         var db = services.GetRequiredService<PartnerHubDb>();
         var record = services.GetRequiredService<RecordRevenueEvent>();
+        var inputs = services.GetRequiredService<CommissionInputs>();
         var ct = CancellationToken.None;
         record.DeferFactsBump = true; // once for the group
         db.Database.AutoSavepointsEnabled = false; // the group sets its own savepoint per event
@@ -123,7 +125,7 @@ public sealed class RevenueEventWriter(IServiceScopeFactory scopes) : IDisposabl
             {
                 await transaction.RollbackToSavepointAsync("event", ct);
                 db.ChangeTracker.Clear();
-                record.ForgetReads(); // what it read after the savepoint may include its own rolled-back writes
+                inputs.ForgetHistories(); // what was read or noted since the savepoint may include rolled-back events
                 answers[i] = outcome.Error;
                 continue;
             }
@@ -144,6 +146,7 @@ public sealed class RevenueEventWriter(IServiceScopeFactory scopes) : IDisposabl
         await db.SaveChangesAsync(ct);
         if (kept.Count > 0) await FactWrites.BumpAsync(db, ct);
         await transaction.CommitAsync(ct);
+        inputs.Committed();
         return answers;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PartnerHub.App.Commissions;
 using PartnerHub.App.Common;
 using PartnerHub.App.Deals;
@@ -53,6 +54,34 @@ public abstract class RevenueLedgerTests(DatabaseProvider provider) : IAsyncLife
         var third = await _app.SendAsync(Refund("ref-3", "10.00", null, customer: "cus-1", partner: partner.Value.ToString()));
         Assert.Empty(third.Ledger);
         Assert.Equal("pay-1", third.Event.Refunds);
+    }
+
+    [Fact]
+    public async Task A_history_kept_between_requests_includes_what_another_instance_and_a_manual_attribution_added()
+    {
+        var partner = await _app.PartnerOfAsync("integration");
+        await _app.SendAsync(Payment("kept-1", "100.00", partner: partner.Value.ToString())); // this instance now keeps the partner's history
+        Assert.Equal(10_000L, await VolumeAsync(_app, partner));
+
+        await using (var other = _app.Second())
+            await other.SendAsync(Payment("kept-2", "200.00", partner: partner.Value.ToString()));
+        Assert.Equal(30_000L, await VolumeAsync(_app, partner));
+
+        // An event kept unattributed, then attributed by hand: an older id joins the partner's events.
+        var stray = await _app.SendAsync(Payment("kept-3", "400.00", customer: "nobody-yet"));
+        await _app.Run<AttributeRevenueEvent, Result<RevenueEventReceipt>>(a => a.HandleAsync(stray.Event.Id, partner.Value.ToString(), "found its partner", Ct));
+        Assert.Equal(70_000L, await VolumeAsync(_app, partner));
+    }
+
+    /// <summary>The trailing-12-month volume a commission on 2026-05-31 would see, through a fresh scope of <paramref name="app"/>.</summary>
+    private static async Task<long> VolumeAsync(AppHarness app, PartnerId partner)
+    {
+        await using var scope = app.Scope();
+        var inputs = scope.ServiceProvider.GetRequiredService<CommissionInputs>();
+        var on = new DateOnly(2026, 5, 31);
+        var program = await inputs.ProgramAtAsync(on, Ct);
+        var terms = (await inputs.PartnerAsync(partner, Ct))!.Value.Terms;
+        return (await inputs.StandingAsync(program.Program, partner, terms, on, Ct)).TrailingVolumeMinor;
     }
 
     [Fact]

@@ -1,0 +1,44 @@
+using PartnerHub.Core.Facts;
+
+namespace PartnerHub.App.Commissions;
+
+/// <summary>
+/// What the commission of a partner's next event depends on in its past: its revenue (in the program's currency), the
+/// first event of each kind per customer, ratings and certification awards; and how many events it holds in all.
+/// </summary>
+public sealed class PartnerHistory(string currency, ManagerRating[] ratings, CertificationAward[] awards)
+{
+    private readonly List<RevenueEvent> _revenue = [];
+    private readonly Dictionary<(string Customer, RevenueKind Kind), (DateOnly On, long Id)> _first = [];
+
+    public string Currency { get; } = currency;
+
+    /// <summary>Every event of the partner, whatever its currency: the check that a kept copy is complete.</summary>
+    public int Count { get; private set; }
+
+    public IReadOnlyList<RevenueEvent> Revenue => _revenue;
+
+    public ManagerRating[] Ratings { get; } = ratings;
+
+    public CertificationAward[] Awards { get; } = awards;
+
+    public void Add(long id, RevenueKind kind, DateOnly on, long amount, string currency, string? customer)
+    {
+        Count++;
+        if (currency == Currency) _revenue.Add(new RevenueEvent(kind, on, amount));
+        if (customer is null) return;
+        var key = (customer, kind);
+        if (!_first.TryGetValue(key, out var first) || on < first.On || (on == first.On && id < first.Id)) _first[key] = (on, id);
+    }
+
+    public bool TryFirst(string customer, RevenueKind kind, out (DateOnly On, long Id) first) => _first.TryGetValue((customer, kind), out first);
+
+    /// <summary>A copy to add to without changing this one; ratings and awards as read now.</summary>
+    public PartnerHistory Copy(ManagerRating[]? ratings = null, CertificationAward[]? awards = null)
+    {
+        var copy = new PartnerHistory(Currency, ratings ?? Ratings, awards ?? Awards) { Count = Count };
+        copy._revenue.AddRange(_revenue);
+        foreach (var (key, value) in _first) copy._first[key] = value;
+        return copy;
+    }
+}
