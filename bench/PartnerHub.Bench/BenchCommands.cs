@@ -29,6 +29,9 @@ public static class BenchCommands
             case "revenue-ingest":
                 await RevenueBench.IngestAsync(options);
                 return 0;
+            case "cold-start":
+                await ColdStartBench.RunAsync(options);
+                return 0;
             case "deal-register":
                 await RevenueBench.RegisterAsync(options);
                 return 0;
@@ -39,6 +42,7 @@ public static class BenchCommands
                            facts-db [--partners N] [--deals M] [--file F | --provider postgres --connection CS]
                            end-to-end [--partners N] [--deals M] [--file F | --provider postgres --connection CS] [--skip-sqlite]
                            revenue-ingest [--rows N] [--api-rows M] [--concurrency C] [--provider sqlite|postgres] [--connection CS]
+                           cold-start --file F   (build src/PartnerHub.Web in Release first)
                            deal-register [--rows EXISTING] [--api-rows NEW] [--provider sqlite|postgres] [--connection CS]
                     """);
                 return 2;
