@@ -35,6 +35,8 @@ public static class BenchCommands
             case "deal-register":
                 await RevenueBench.RegisterAsync(options);
                 return 0;
+            case "load":
+                return await LoadBench.RunAsync(options);
             default:
                 Console.Error.WriteLine("""
                     usage: partner-import [--rows N] [--provider sqlite|postgres] [--connection CS]
@@ -43,7 +45,9 @@ public static class BenchCommands
                            end-to-end [--partners N] [--deals M] [--file F | --provider postgres --connection CS] [--skip-sqlite]
                            revenue-ingest [--rows N] [--api-rows M] [--concurrency C] [--provider sqlite|postgres] [--connection CS]
                            cold-start --file F   (build src/PartnerHub.Web in Release first)
-                           deal-register [--rows EXISTING] [--api-rows NEW] [--provider sqlite|postgres] [--connection CS]
+                           deal-register [--rows EXISTING] [--api-rows NEW] [--names realistic|fortywords] [--provider sqlite|postgres] [--connection CS]
+                           load --scenario revenue|deals|standing [--seconds S | --requests N] [--concurrency C] [--instances 1|2] [--seed N]
+                                [--names realistic|fortywords] [--provider sqlite|postgres] [--file F | --connection CS] | [--url U --key K]
                     """);
                 return 2;
         }
@@ -59,8 +63,34 @@ public sealed record Options(int Rows, DatabaseProvider Provider, string? Connec
     /// <summary>How many events go through the API (default: --rows), or how many new registrations are made.</summary>
     public int? ApiRows { get; init; }
 
-    /// <summary>Concurrent API clients.</summary>
-    public int Concurrency { get; init; } = 8;
+    /// <summary>Concurrent API clients (each command has its own default).</summary>
+    public int? Concurrency { get; init; }
+
+    /// <summary>How the deal benchmarks name their customers.</summary>
+    public NameStyle Names { get; init; } = NameStyle.Realistic;
+
+    /// <summary>Load test: what each request does (revenue, deals or standing).</summary>
+    public string? Scenario { get; init; }
+
+    /// <summary>Load test: how long to send (when no request count is given).</summary>
+    public int? Seconds { get; init; }
+
+    /// <summary>Load test: how many requests to send.</summary>
+    public int? Requests { get; init; }
+
+    /// <summary>Load test: in-process web hosts on the one database (2 only on PostgreSQL).</summary>
+    public int Instances { get; init; } = 1;
+
+    /// <summary>Load test: rows of the scenario's kind stored before sending.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>Load test: an already running server to send to instead of in-process hosts, and its API key.</summary>
+    public string? Url { get; init; }
+
+    public string? Key { get; init; }
+
+    /// <summary>Use the PostgreSQL database named by --connection as it is, instead of creating a fresh one on that server.</summary>
+    public bool KeepDatabase { get; init; }
 
     /// <summary>Leaves out the slow SQLite peer (for quick runs).</summary>
     public bool SkipSqlite { get; init; }
@@ -78,7 +108,15 @@ public sealed record Options(int Rows, DatabaseProvider Provider, string? Connec
             File = Value("--file"),
             SkipSqlite = args.Contains("--skip-sqlite"),
             ApiRows = int.TryParse(Value("--api-rows"), out var apiRows) ? apiRows : null,
-            Concurrency = int.TryParse(Value("--concurrency"), out var concurrency) ? concurrency : 8,
+            Concurrency = int.TryParse(Value("--concurrency"), out var concurrency) ? concurrency : null,
+            Names = Enum.TryParse<NameStyle>(Value("--names"), ignoreCase: true, out var names) ? names : NameStyle.Realistic,
+            Scenario = Value("--scenario"),
+            Seconds = int.TryParse(Value("--seconds"), out var seconds) ? seconds : null,
+            Requests = int.TryParse(Value("--requests"), out var requests) ? requests : null,
+            Instances = int.TryParse(Value("--instances"), out var instances) ? instances : 1,
+            Seed = int.TryParse(Value("--seed"), out var seed) ? seed : 0,
+            Url = Value("--url"),
+            Key = Value("--key"),
         };
     }
 }

@@ -11,6 +11,8 @@ namespace PartnerHub.App.Deals;
 /// active registration and existing customer (<see cref="DealIdentityIndex"/>). A conflict (the same registrable domain
 /// or company name held by another partner or by a direct customer) refuses the registration with a message that says
 /// only THAT the customer is taken, never by whom; a possible duplicate is registered and flagged for the manager.
+/// The check and the insert happen under a <see cref="CustomerClaim"/>, so two partners registering one customer at the
+/// same moment, on one instance or two, cannot both be first.
 /// </summary>
 public sealed class RegisterDeal(PartnerHubDb db, DealIdentityIndex index, DealSettingsSource settings)
 {
@@ -31,19 +33,27 @@ public sealed class RegisterDeal(PartnerHubDb db, DealIdentityIndex index, DealS
             return ExternalIdTaken(externalId);
 
         var deal = DealRegistration.Submit(valid.Value, partner, now);
-        var check = await index.CheckAsync(db, RegistrationCandidate.From(deal), ct);
-        var view = check.ForPartner();
-        if (check.Outcome == ConflictOutcome.Conflict) return DealErrors.CustomerAlreadyProtected(view, BlockingField(check));
+        var candidate = RegistrationCandidate.From(deal);
+        await index.WarmAsync(db, ct); // a first build reads every active registration: not while holding the customer
+        PartnerConflictView view;
+        // Check and insert under the customer's claim: of two partners registering it at the same moment, exactly one is first.
+        await using (var claim = await CustomerClaim.TakeAsync(db, CustomerIdentity.Of(candidate.CustomerName, candidate.CustomerDomain), ct))
+        {
+            var check = await index.CheckAsync(db, candidate, ct);
+            view = check.ForPartner();
+            if (check.Outcome == ConflictOutcome.Conflict) return DealErrors.CustomerAlreadyProtected(view, BlockingField(check));
 
-        db.DealRegistrations.Add(deal);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-        {
-            db.Entry(deal).State = EntityState.Detached;
-            return ExternalIdTaken(deal.ExternalId!); // the only unique key a new registration can collide on
+            db.DealRegistrations.Add(deal);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                await claim.CommitAsync(ct);
+            }
+            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+            {
+                db.Entry(deal).State = EntityState.Detached;
+                return ExternalIdTaken(deal.ExternalId!); // the only unique key a new registration can collide on
+            }
         }
 
         index.Applied(deal);

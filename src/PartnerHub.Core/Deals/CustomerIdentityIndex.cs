@@ -6,10 +6,11 @@ namespace PartnerHub.Core.Deals;
 /// <summary>
 /// Active registrations and existing customers, indexed so one candidate is checked against a million without a scan:
 /// exact keys (registrable domain, normalized name, skeleton) are hash chains, and close names come from a trigram
-/// inverted index with prefix filtering. A name at ≥ t similarity shares at least ⌈t·n⌉ of the query's n trigrams, so
-/// it must contain one of the n − ⌈t·n⌉ + 1 rarest of them; only those posting lists are read and only their names are
-/// compared. Build once, then <see cref="Add(ActiveRegistration)"/> and <see cref="Remove"/> as registrations come and
-/// go (removal leaves a tombstone; rebuild occasionally if many go). Reads may run concurrently; writes may not run
+/// inverted index. A name at ≥ t similarity shares at least ⌈t·n⌉ of the query's n trigrams; the posting lists of the
+/// query's trigrams count, per name, how many it shares, and only names that can still reach the threshold are measured.
+/// Trigrams common to more than a few percent of the names are stop-words for this walk (see <see cref="CloseTo"/>:
+/// exact while no list of the query is longer than 1,000 postings and 2 % of the names). Build once, then
+/// <see cref="Add(ActiveRegistration)"/> and <see cref="Remove"/> as registrations come and go (removal leaves a tombstone; rebuild occasionally if many go). Reads may run concurrently; writes may not run
 /// alongside anything, so keep one writer or build a new index and swap it in.
 /// </summary>
 public sealed class CustomerIdentityIndex
@@ -21,6 +22,9 @@ public sealed class CustomerIdentityIndex
     private readonly Chains _byName = new();
     private readonly Chains _bySkeleton = new();
     private readonly Dictionary<long, List<int>> _byTrigram = [];
+
+    /// <summary>Each entry's number of distinct trigrams, 0 once removed: the close-name walk reads this, not the entries, per posting.</summary>
+    private readonly List<int> _sizes = [];
     private readonly Dictionary<DealId, int> _registrations = [];
     private readonly Dictionary<string, int> _customers = new(StringComparer.Ordinal);
 
@@ -46,7 +50,7 @@ public sealed class CustomerIdentityIndex
     /// <summary>Adds a customer, replacing an earlier version with the same reference.</summary>
     public void Add(ExistingCustomer customer)
     {
-        if (_customers.Remove(customer.Reference, out var old)) _entries[old].Removed = true;
+        if (_customers.Remove(customer.Reference, out var old)) Tombstone(old);
         var identity = CustomerIdentity.Of(customer.Name, customer.Domain);
         _customers[customer.Reference] = Append(new IndexedCustomer(identity, null, null, null, customer.Reference));
     }
@@ -55,7 +59,7 @@ public sealed class CustomerIdentityIndex
     public bool Remove(DealId id)
     {
         if (!_registrations.Remove(id, out var old)) return false;
-        _entries[old].Removed = true;
+        Tombstone(old);
         return true;
     }
 
@@ -65,7 +69,29 @@ public sealed class CustomerIdentityIndex
 
     internal List<IndexedCustomer> WithSkeleton(string skeleton) => Live(_bySkeleton.All(skeleton));
 
-    /// <summary>Every live entry whose skeleton is close to <paramref name="skeleton"/>, with its similarity.</summary>
+    /// <summary>
+    /// A trigram found in more than this share of the names (and in more than <see cref="StopWordFloor"/>) is a stop-word
+    /// for finding candidates: its posting list is too long to walk per check and says little about which company it is.
+    /// </summary>
+    public const double StopWordShare = 0.02;
+
+    /// <summary>Below this many postings no list is a stop-word, so small indexes (every test's) find close names exactly.</summary>
+    public const int StopWordFloor = 1_000;
+
+    [ThreadStatic] private static byte[]? _sharedCounts;
+
+    /// <summary>
+    /// Every live entry whose skeleton is close to <paramref name="skeleton"/>, with its exact similarity: exhaustively
+    /// while no trigram of the query is a stop-word (in more than <see cref="StopWordFloor"/> names and more than
+    /// <see cref="StopWordShare"/> of them). Beyond that the walk is capped: the query's stop-word lists (20,000 postings and
+    /// more at a million names) are not read; its rare trigrams, the distinctive part of a name, are read in full, and a name becomes a
+    /// candidate when it shares enough of them — as many as exactness needs, and at least half of them less one (one
+    /// typo's worth). So a close name is missed only when its likeness rests on common words ("Analytics", "Group",
+    /// the first letter) rather than on what sets it apart, which is the case a manager gains least from; the exact
+    /// checks that block a registration never depend on this. Candidates found are then measured exactly against
+    /// every list. Without the cap a name made of common words walked tens of thousands of postings per trigram
+    /// (about 30 ms per check against a million registrations); with it a check reads a few thousand.
+    /// </summary>
     // Lists, not iterators: a compiler-made iterator reads System.Environment, which Core's purity test forbids.
     internal List<(IndexedCustomer Entry, double Similarity)> CloseTo(string skeleton)
     {
@@ -74,21 +100,34 @@ public sealed class CustomerIdentityIndex
         var n = query.Length;
         if (n == 0) return close;
 
-        // Candidates come from the rarest lists only (the prefix); each then has its overlap completed by binary search in
-        // the commoner lists (postings are in entry order, so sorted), stopping as soon as it can no longer reach the threshold.
+        var stopAbove = Math.Max(StopWordFloor, (int)(StopWordShare * _entries.Count));
         var lists = query.Select(g => _byTrigram.TryGetValue(g, out var list) ? list : []).OrderBy(l => l.Count).ToArray();
-        var prefix = n - NameSimilarity.MinShared(n) + 1;
-        var shared = new Dictionary<int, int>();
-        for (var k = 0; k < prefix; k++)
-            foreach (var i in lists[k])
-                if (!_entries[i].Removed && SizeCanBeClose(n, _entries[i].TrigramCount))
-                    CollectionsMarshal.GetValueRefOrAddDefault(shared, i, out _)++;
+        var rare = lists.Count(l => l.Count <= stopAbove);
+        var stop = n - rare;
+        if (rare == 0) return close;
+        // Exact bound: a close name shares at least MinShared(n) trigrams, at most `stop` of them stop-words.
+        var need = Math.Max(1, NameSimilarity.MinShared(n) - stop);
+        if (stop > 0) need = Math.Max(need, (rare + 1) / 2 - 1);
 
-        foreach (var (i, fromPrefix) in shared)
+        // Count each entry's shared rare trigrams in a per-thread byte per entry (a name has fewer than 256 trigrams);
+        // every list is sorted, and the counts are reset below, so the scratch costs nothing per check.
+        var sizes = CollectionsMarshal.AsSpan(_sizes);
+        var counts = _sharedCounts is { } scratch && scratch.Length >= sizes.Length ? scratch : _sharedCounts = new byte[Math.Max(1024, sizes.Length * 2)];
+        var touched = new List<int>();
+        for (var k = 0; k < rare; k++)
+            foreach (var i in CollectionsMarshal.AsSpan(lists[k]))
+            {
+                if (!SizeCanBeClose(n, sizes[i])) continue; // removed entries have size 0
+                if (counts[i]++ == 0) touched.Add(i);
+            }
+
+        foreach (var i in touched)
         {
-            var m = _entries[i].TrigramCount;
-            var count = fromPrefix;
-            for (var k = prefix; k < n && NameSimilarity.IsClose(count + (n - k), n + m - (count + (n - k))); k++)
+            int count = counts[i];
+            counts[i] = 0;
+            if (count < need) continue;
+            var m = sizes[i];
+            for (var k = rare; k < n && NameSimilarity.IsClose(count + (n - k), n + m - (count + (n - k))); k++)
                 if (lists[k].BinarySearch(i) >= 0) count++;
             var union = n + m - count;
             if (NameSimilarity.IsClose(count, union)) close.Add((_entries[i], (double)count / union));
@@ -100,6 +139,12 @@ public sealed class CustomerIdentityIndex
     // Jaccard ≥ t needs t·max(n, m) ≤ min(n, m): names much longer or shorter than the query are never close.
     private static bool SizeCanBeClose(int n, int m) =>
         m * 100L >= NameSimilarity.ThresholdPercent * (long)n && n * 100L >= NameSimilarity.ThresholdPercent * (long)m;
+
+    private void Tombstone(int entry)
+    {
+        _entries[entry].Removed = true;
+        _sizes[entry] = 0;
+    }
 
     private List<IndexedCustomer> Live(List<int> chain) => chain.Select(i => _entries[i]).Where(e => !e.Removed).ToList();
 
@@ -113,7 +158,7 @@ public sealed class CustomerIdentityIndex
         _bySkeleton.Add(identity.Name.Skeleton, i);
 
         var grams = NameSimilarity.Trigrams(identity.Name.Skeleton);
-        entry.TrigramCount = grams.Length;
+        _sizes.Add(grams.Length);
         foreach (var gram in grams)
         {
             if (!_byTrigram.TryGetValue(gram, out var postings)) _byTrigram[gram] = postings = [];
@@ -154,6 +199,5 @@ internal sealed class IndexedCustomer(CustomerIdentity identity, DealId? registr
     public PartnerId? PartnerId { get; } = partnerId;
     public DateTimeOffset? SubmittedAt { get; } = submittedAt;
     public string? CustomerReference { get; } = customerReference;
-    public int TrigramCount { get; set; }
     public bool Removed { get; set; }
 }

@@ -30,6 +30,26 @@ public sealed class CustomerIdentityIndexTests
         }, iter: 500);
 
     [Fact]
+    public void Above_the_stop_word_cap_a_typo_in_the_distinctive_part_is_found_and_every_match_is_measured_exactly()
+    {
+        // Every name ends in "Analytics": its trigrams are in all 60,000 names, far above the cap, so they are not walked.
+        static string Brand(int i) => string.Concat(Enumerable.Range(0, 5).Select(k => (char)('a' + (i * 7919 + k * 31) / (int)Math.Pow(26, k) % 26)));
+        var names = Enumerable.Range(0, 60_000).Select(i => $"{Brand(i)} Analytics").Append("Quorvant Analytics").ToList();
+        var all = names.Select(n => new ActiveRegistration(DealId.New(T), PartnerId.New(), n, null, T)).ToList();
+        var index = CustomerIdentityIndex.Build(all, []);
+        var skeleton = CompanyName.Normalize("Quorvamt Analytics").Skeleton;
+
+        var found = index.CloseTo(skeleton);
+
+        Assert.Contains(found, c => c.Entry.RegistrationId == all[^1].Id);
+        Assert.All(found, c =>
+        {
+            Assert.Equal(NameSimilarity.Similarity(skeleton, c.Entry.Identity.Name.Skeleton), c.Similarity);
+            Assert.True(NameSimilarity.IsClose(skeleton, c.Entry.Identity.Name.Skeleton));
+        });
+    }
+
+    [Fact]
     public void Exact_keys_are_found_among_many_without_false_hits()
     {
         var registrations = Enumerable.Range(0, 5_000)

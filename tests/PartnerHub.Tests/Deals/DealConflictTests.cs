@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using PartnerHub.App.Deals;
 using PartnerHub.App.Persistence;
 using PartnerHub.Core.Common;
@@ -127,6 +128,39 @@ public abstract class DealConflictTests(DatabaseProvider provider) : IAsyncLifet
         var refused = await _app.Run<ApproveDeal, Result<DealView>>(u => u.HandleAsync(later, null, Ct), As.Manager);
         Assert.Contains("First valid registration wins", refused.Failed("deal_conflict").Message);
         (await _app.Run<ApproveDeal, Result<DealView>>(u => u.HandleAsync(earlier, null, Ct), As.Manager)).Ok();
+    }
+
+    [Fact]
+    public async Task Two_partners_registering_one_customer_at_the_same_moment_on_two_instances_exactly_one_is_first()
+    {
+        await using var other = _app.Second();
+        var (first, second) = (await _app.PartnerAsync(), await _app.PartnerAsync());
+        await _app.RegisteredAsync(first); // both instances have built their index: the race is between the checks, not the builds
+        await other.RegisteredAsync(second);
+
+        // Half the pairs meet on the domain only (different names), half on the name only (different domains).
+        const int Pairs = 24;
+        var customers = Enumerable.Range(0, Pairs).Select(n => Build.Unique($"Simultaneous {n} ")).ToArray();
+        DealRegistrationDetails Claim(int n, int side) => n % 2 == 0
+            ? DealData.Details($"{customers[n]} Side {side} Ltd", $"{customers[n].Replace(' ', '-')}.com")
+            : DealData.Details($"{customers[n]} Ltd", $"side{side}-{customers[n].Replace(' ', '-')}.com");
+        var attempts = Enumerable.Range(0, Pairs).SelectMany(n => new[]
+        {
+            Task.Run(() => _app.RegisterAsync(first, Claim(n, 1), As.PartnerUser(first))),
+            Task.Run(() => other.RegisterAsync(second, Claim(n, 2), As.PartnerUser(second))),
+        }).ToArray();
+        var results = await Task.WhenAll(attempts);
+
+        for (var n = 0; n < Pairs; n++)
+        {
+            var pair = results.Skip(2 * n).Take(2).ToArray();
+            Assert.Single(pair, r => r.IsSuccess);
+            pair.Single(r => !r.IsSuccess).Failed("deal_conflict");
+        }
+
+        await using var db = _app.Open();
+        var stored = await db.DealRegistrations.CountAsync(d => d.CustomerName.StartsWith("Simultaneous "), Ct);
+        Assert.Equal(Pairs, stored);
     }
 
     [Fact]

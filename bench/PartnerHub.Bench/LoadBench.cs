@@ -1,0 +1,278 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using PartnerHub.App.Persistence;
+using static PartnerHub.Bench.BenchSupport;
+
+namespace PartnerHub.Bench;
+
+/// <summary>
+/// Load over HTTP: C concurrent senders for S seconds (or N requests) against one or two in-process web hosts on one
+/// database (requests spread round-robin), or against a server already running. Scenarios: <c>revenue</c> (one new
+/// revenue event per request), <c>deals</c> (one new registration per request, every tenth naming a customer already
+/// registered: a conflict the API must refuse, counted apart from errors) and <c>standing</c> (a random partner's
+/// standing). Reports throughput, latency percentiles, errors by status and requests per instance, and then, as the
+/// practical limit, one bare autocommit INSERT per request at the same concurrency on the same database.
+/// </summary>
+public static class LoadBench
+{
+    private static readonly string[] Scenarios = ["revenue", "deals", "standing"];
+
+    public static async Task<int> RunAsync(Options options)
+    {
+        if (Refusal(options) is { } reason)
+        {
+            Console.Error.WriteLine($"load: {reason}");
+            return 2;
+        }
+
+        var scenario = options.Scenario!;
+        var concurrency = options.Concurrency ?? 32;
+        DatabaseSettings? settings = null;
+        var hosts = new List<WebApplication>();
+        string[] urls;
+        string key;
+        try
+        {
+            if (options.Url is { } url)
+            {
+                (urls, key) = ([url.TrimEnd('/')], options.Key!);
+                if (options.File is not null || options.Connection is not null) settings = await DatabaseAsync(options with { KeepDatabase = true });
+            }
+            else
+            {
+                settings = await DatabaseAsync(options with { KeepDatabase = options.Connection is not null });
+                Console.WriteLine($"load: {scenario}, {options.Instances} instance(s) on {settings.Describe()}");
+                await PrepareAsync(settings, scenario, options);
+                for (var i = 0; i < options.Instances; i++) hosts.Add((await StartHostAsync(settings)).App);
+                urls = hosts.Select(h => h.Urls.First()).ToArray();
+                key = await ApiKeyAsync(hosts[0].Services, "revenue:write", "deals:write", "standing:read", "partners:read");
+            }
+
+            var clients = urls.Select(u => Client(u, key, concurrency)).ToArray();
+            var partners = await PartnersAsync(clients[0]);
+            if (partners.Count == 0) throw new InvalidOperationException("The server has no partners to send for.");
+            var requests = new Requests(scenario, partners, options);
+
+            var warm = Stopwatch.StartNew();
+            for (var k = 0; k < clients.Length; k++) await requests.WarmAsync(clients[k], k);
+            Console.WriteLine($"  warm-up (one request per instance: caches, the conflict index): {warm.Elapsed.TotalSeconds:F1} s");
+
+            var run = await SendAsync(clients, requests, concurrency, options);
+            Report(scenario, concurrency, run, urls);
+            if (settings is not null && run.Latencies.Length > 0)
+            {
+                var (bareElapsed, bareLatencies) = await BareSingleAsync(settings, run.Latencies.Length, concurrency);
+                var bare = run.Latencies.Length / bareElapsed.TotalSeconds;
+                Console.WriteLine($"  peer: bare INSERT per request, {concurrency} concurrent, autocommit: {run.Latencies.Length:N0} in {bareElapsed.TotalSeconds:F1} s, {bare:N0}/s, " +
+                                  $"p50 {P(bareLatencies, 0.50):F2} ms, p99 {P(bareLatencies, 0.99):F2} ms ({bare / (run.Latencies.Length / run.Elapsed.TotalSeconds):F1}x the API)");
+            }
+            else Console.WriteLine("  peer: skipped (give --file or --connection of the server's database to run the bare INSERT beside it)");
+
+            foreach (var client in clients) client.Dispose();
+            return 0;
+        }
+        finally
+        {
+            foreach (var host in hosts)
+            {
+                await host.StopAsync();
+                await host.DisposeAsync();
+            }
+        }
+    }
+
+    private static string? Refusal(Options options)
+    {
+        if (!Scenarios.Contains(options.Scenario)) return "give --scenario revenue|deals|standing.";
+        if (options.Instances is < 1 or > 2) return "--instances is 1 or 2.";
+        if (options.Url is not null && options.Key is null) return "--url needs --key (an API key with the scenario's scope and partners:read).";
+        if (options.Url is not null && options.Seed > 0) return "--seed works on in-process hosts only; seed the server's database yourself.";
+        if (options.Url is null && options.Instances == 2 && options.Provider == DatabaseProvider.Sqlite)
+            return "two instances need PostgreSQL (SQLite is the single-node setup: one process writes its file).";
+        return null;
+    }
+
+    /// <summary>Migrates, makes the bench partners, and stores --seed rows of the scenario's kind (registrations for deals, revenue events otherwise).</summary>
+    private static async Task PrepareAsync(DatabaseSettings settings, string scenario, Options options)
+    {
+        await using var services = await ServicesAsync(settings);
+        var partners = await BenchSupport.PartnersAsync(services);
+        if (options.Seed == 0) return;
+        var seed = scenario == "deals"
+            ? await TimeAsync(() => SeedRegistrationsAsync(services, partners, options.Seed, options.Names))
+            : await TimeAsync(() => SeedEventsAsync(services, options.Seed, $"seed-{Guid.NewGuid():N}"[..13]));
+        Console.WriteLine($"  seeded {options.Seed:N0} {(scenario == "deals" ? "registrations (EF Core, 10,000 per transaction)" : "revenue events (import path)")}: {seed.TotalSeconds:F1} s");
+    }
+
+    private static HttpClient Client(string url, string key, int concurrency)
+    {
+        var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+
+    private sealed record PartnerRef(Guid Id, string Domain);
+
+    private sealed record PartnerPage(List<PartnerRef> Items, int Total);
+
+    private static async Task<List<PartnerRef>> PartnersAsync(HttpClient client)
+    {
+        var all = new List<PartnerRef>();
+        for (var page = 1; ; page++)
+        {
+            var result = await client.GetFromJsonAsync<PartnerPage>($"/api/v1/partners?pageSize=500&page={page}", JsonSerializerOptions.Web);
+            all.AddRange(result!.Items);
+            if (result.Items.Count == 0 || all.Count >= result.Total) return all;
+        }
+    }
+
+    private sealed record Run(TimeSpan Elapsed, double[] Latencies, IReadOnlyDictionary<string, int> Errors, int Conflicts, int MissedConflicts, int[] PerInstance);
+
+    private static async Task<Run> SendAsync(HttpClient[] clients, Requests requests, int concurrency, Options options)
+    {
+        var limit = options.Requests ?? int.MaxValue;
+        var duration = options.Requests is null ? TimeSpan.FromSeconds(options.Seconds ?? 10) : TimeSpan.MaxValue;
+        var latencies = new ConcurrentBag<double[]>();
+        var errors = new ConcurrentDictionary<string, int>();
+        var perInstance = new int[clients.Length];
+        var conflicts = 0;
+        var next = -1;
+        var total = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            var mine = new List<double>();
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < limit && total.Elapsed < duration)
+            {
+                var instance = i % clients.Length;
+                var watch = Stopwatch.StartNew();
+                string outcome;
+                try
+                {
+                    outcome = await requests.SendAsync(clients[instance], i);
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                    outcome = e.GetType().Name;
+                }
+
+                mine.Add(watch.Elapsed.TotalMilliseconds);
+                Interlocked.Increment(ref perInstance[instance]);
+                if (outcome == Requests.Conflict) Interlocked.Increment(ref conflicts);
+                else if (outcome != Requests.Ok) errors.AddOrUpdate(outcome, 1, (_, n) => n + 1);
+            }
+
+            latencies.Add([.. mine]);
+        })));
+        total.Stop();
+        return new Run(total.Elapsed, latencies.SelectMany(l => l).ToArray(), errors, conflicts, requests.MissedConflicts, perInstance);
+    }
+
+    private static void Report(string scenario, int concurrency, Run run, string[] urls)
+    {
+        var count = run.Latencies.Length;
+        var l = run.Latencies;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {scenario} over HTTP, {concurrency} concurrent senders, {urls.Length} instance(s): {count:N0} requests in {run.Elapsed.TotalSeconds:F1} s, {count / run.Elapsed.TotalSeconds:N0}/s, " +
+            $"p50 {P(l, 0.50):F2} ms, p95 {P(l, 0.95):F2} ms, p99 {P(l, 0.99):F2} ms, max {(count == 0 ? 0 : l.Max()):F1} ms"));
+        var errors = run.Errors.Count == 0 ? "none" : string.Join(", ", run.Errors.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}: {e.Value:N0}"));
+        Console.WriteLine($"  errors (unexpected status): {errors}");
+        if (scenario == "deals")
+            Console.WriteLine($"  expected conflicts refused (409): {run.Conflicts:N0}; conflicts missed (a taken customer registered twice): {run.MissedConflicts:N0}");
+        Console.WriteLine($"  per instance: {string.Join(", ", urls.Select((u, k) => $"{u} {run.PerInstance[k]:N0}"))}");
+    }
+
+    /// <summary>The request for number i of a scenario, and how its answer counts.</summary>
+    private sealed class Requests(string scenario, List<PartnerRef> partners, Options options)
+    {
+        public const string Ok = "ok";
+        public const string Conflict = "conflict";
+
+        private readonly string _run = $"load-{Guid.NewGuid():N}"[..13];
+
+        // New customers start past the seeded ones, at a random place so that runs on one database do not collide.
+        private readonly long _firstNew = options.Names == NameStyle.Realistic
+            ? options.Seed + 1_000 + Random.Shared.NextInt64(CompanyNames.RealisticCount - options.Seed - 100_000_000)
+            : options.Seed + 1_000;
+
+        private readonly ConcurrentDictionary<long, int> _registeredShared = new();
+
+        /// <summary>A customer registered more than once by different partners: the conflict check let one through.</summary>
+        public int MissedConflicts => _registeredShared.Count(c => c.Value > (options.Seed > 0 ? 0 : 1));
+
+        public async Task WarmAsync(HttpClient client, int k)
+        {
+            var outcome = scenario switch
+            {
+                "deals" => await RegisterAsync(client, (k + 1) % partners.Count, _firstNew - 1 - k, shared: false),
+                "revenue" => await PostEventAsync(client, $"{_run}-warm-{k}", Mix(k), "payment", null),
+                _ => await StandingAsync(client, k % partners.Count),
+            };
+            if (outcome != Ok) throw new InvalidOperationException($"Warm-up request answered {outcome}.");
+        }
+
+        public Task<string> SendAsync(HttpClient client, int i)
+        {
+            switch (scenario)
+            {
+                case "deals":
+                    // Every tenth names a customer already registered: a seeded one, or (without a seed) the one of request i − 9.
+                    var shared = i % 10 == 9 || (i % 10 == 0 && options.Seed == 0);
+                    var customer = i % 10 != 9 ? _firstNew + i : options.Seed > 0 ? i * 97L % options.Seed : _firstNew + i - 9;
+                    return RegisterAsync(client, (i + 1) % partners.Count, customer, shared);
+                case "revenue":
+                    // The mix of RevenueBench's events: invoices and refunds (of the payment nine before) among payments.
+                    var kind = i % 10 == 9 && i > 10 ? "refund" : i % 10 == 8 ? "invoice" : "payment";
+                    return PostEventAsync(client, $"{_run}-{i}", Mix(i), kind, kind == "refund" ? $"{_run}-{i - 9}" : null);
+                default:
+                    return StandingAsync(client, Random.Shared.Next(partners.Count));
+            }
+        }
+
+        private async Task<string> RegisterAsync(HttpClient client, int partner, long customer, bool shared)
+        {
+            var details = CompanyNames.Details(customer, options.Names);
+            using var response = await client.PostAsJsonAsync("/api/v1/deals", new
+            {
+                partnerId = partners[partner].Id, customerName = details.CustomerName, customerDomain = details.CustomerDomain,
+                contact = new { name = details.ContactName, email = details.ContactEmail }, product = details.Product,
+                estimatedValue = details.EstimatedValue, currency = details.Currency, expectedCloseOn = details.ExpectedCloseOn,
+            });
+            var status = (int)response.StatusCode;
+            if (status == 201 && shared) _registeredShared.AddOrUpdate(customer, 1, (_, n) => n + 1);
+            return status switch
+            {
+                201 => Ok,
+                409 when shared => Conflict,
+                _ => status.ToString(CultureInfo.InvariantCulture),
+            };
+        }
+
+        private async Task<string> PostEventAsync(HttpClient client, string id, uint mix, string kind, string? refunds)
+        {
+            var partner = (int)(mix % (uint)partners.Count);
+            using var response = await client.PostAsJsonAsync("/api/v1/revenue-events", new Dictionary<string, string?>
+            {
+                ["id"] = id, ["kind"] = kind, ["occurredOn"] = new DateOnly(2025, 1, 1).AddDays((int)(mix % 500)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["amount"] = (10 + mix % 490_000 / 100m).ToString("0.00", CultureInfo.InvariantCulture), ["currency"] = "USD",
+                ["customer"] = $"cus-{partner}-{mix / 7 % 20}", ["partner"] = kind == "refund" ? null : partners[partner].Domain, ["refunds"] = refunds,
+            });
+            return (int)response.StatusCode == 201 ? Ok : ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
+        }
+
+        private static async Task<string> StandingAsync(HttpClient client, PartnerRef partner)
+        {
+            using var response = await client.GetAsync($"/api/v1/partners/{partner.Id}/standing");
+            return (int)response.StatusCode == 200 ? Ok : ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
+        }
+
+        private Task<string> StandingAsync(HttpClient client, int partner) => StandingAsync(client, partners[partner]);
+
+        /// <summary>A well-spread number per request, so partner, date and amount vary without shared random state.</summary>
+        private static uint Mix(int i) => (uint)i * 2_654_435_761u ^ (uint)i >> 7;
+    }
+}
