@@ -19,9 +19,12 @@ namespace PartnerHub.App.Persistence;
 /// </summary>
 internal static class BatchedInserts
 {
-    // SQLite allows 32,766 parameters per statement and PostgreSQL 65,535; a smaller statement is parsed and bound as fast per row.
-    private const int MaxParameters = 8_000;
-    private const int MaxRows = 500;
+    // SQLite finds each named parameter by a linear search (sqlite3_bind_parameter_index), so binding a statement costs
+    // the square of its parameter count: a few hundred keep that below the per-statement cost. PostgreSQL pays a round
+    // trip per statement instead, so its statements are large (its limit is 65,535 parameters).
+    private const int SqliteMaxParameters = 200;
+    private const int PostgresMaxParameters = 16_000;
+    private const int MaxRows = 1_000;
 
     /// <summary>
     /// The entity types written here: append-only rows and partners, which have client-made keys, no store-generated
@@ -32,7 +35,7 @@ internal static class BatchedInserts
 
     public static bool Handles(IEntityType type) => Types.Contains(type.ClrType);
 
-    public static async Task<int> InsertAsync(DbContext db, IReadOnlyList<object> rows, CancellationToken ct)
+    public static async Task<int> InsertAsync(PartnerHubDb db, IReadOnlyList<object> rows, CancellationToken ct)
     {
         if (rows.Count == 0) return 0;
         var table = Table.For(db, db.Model.FindEntityType(rows[0].GetType())
@@ -41,7 +44,8 @@ internal static class BatchedInserts
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Batched inserts run inside the save's transaction.");
 
-        var perStatement = Math.Max(1, Math.Min(MaxRows, MaxParameters / table.Columns.Length));
+        var maxParameters = db.Provider == DatabaseProvider.Postgres ? PostgresMaxParameters : SqliteMaxParameters;
+        var perStatement = Math.Max(1, Math.Min(MaxRows, maxParameters / table.Columns.Length));
         DbCommand? full = null;
         try
         {
@@ -80,18 +84,20 @@ internal static class BatchedInserts
     {
         private static readonly Dictionary<(IEntityType, Type), Table> Cache = [];
 
-        private Table(string name, Column[] columns, ISqlGenerationHelper sql)
+        private Table(string name, Column[] columns, ISqlGenerationHelper sql, bool positional)
         {
             Name = name;
             Columns = columns;
             Sql = sql;
+            Positional = positional;
         }
 
         public string Name { get; }
         public Column[] Columns { get; }
         private ISqlGenerationHelper Sql { get; }
+        private bool Positional { get; }
 
-        public static Table For(DbContext db, IEntityType type)
+        public static Table For(PartnerHubDb db, IEntityType type)
         {
             lock (Cache)
             {
@@ -105,7 +111,7 @@ internal static class BatchedInserts
                         throw new InvalidOperationException($"{type.DisplayName()}.{p.Name} is a shadow or store-generated property; batched inserts write only what the entity holds.");
                     return new Column(p.GetColumnName(store)!, p.GetGetter(), p.GetRelationalTypeMapping(), p.IsNullable);
                 }).ToArray();
-                return Cache[key] = new Table(name, columns, db.GetService<ISqlGenerationHelper>());
+                return Cache[key] = new Table(name, columns, db.GetService<ISqlGenerationHelper>(), db.Provider == DatabaseProvider.Postgres);
             }
         }
 
@@ -119,8 +125,11 @@ internal static class BatchedInserts
                 text.Append(r == 0 ? "(" : ", (");
                 for (var c = 0; c < Columns.Length; c++)
                 {
-                    var name = Sql.GenerateParameterName($"p{r * Columns.Length + c}");
-                    text.Append(c == 0 ? "" : ", ").Append(Sql.GenerateParameterNamePlaceholder($"p{r * Columns.Length + c}"));
+                    var n = r * Columns.Length + c;
+                    // Npgsql sends $n placeholders with unnamed parameters as they are; named ones it rewrites, which costs
+                    // with thousands. Microsoft.Data.Sqlite binds by name only.
+                    var (placeholder, name) = Positional ? ($"${n + 1}", "") : (Sql.GenerateParameterNamePlaceholder($"p{n}"), Sql.GenerateParameterName($"p{n}"));
+                    text.Append(c == 0 ? "" : ", ").Append(placeholder);
                     // The type mapping configures the parameter as EF Core would (SQLite text GUIDs, PostgreSQL timestamptz and arrays).
                     command.Parameters.Add(Columns[c].Mapping.CreateParameter(command, name, null, Columns[c].Nullable));
                 }
