@@ -12,9 +12,8 @@ namespace PartnerHub.App.Persistence;
 
 /// <summary>
 /// Writes new rows as multi-row INSERT statements with parameters, built from the EF model (table, columns, value
-/// conversions), in the context's transaction. EF Core sends one INSERT per row on SQLite and a round trip per batch of
-/// 42 on PostgreSQL; an import of 100k partners writes 300k rows (partner, audit entry, outbox event), where that cost
-/// dominated. <see cref="PartnerHubDb.SaveChangesAsync(bool, CancellationToken)"/> uses it for every save, so the
+/// conversions), in the context's transaction. EF Core builds and sends one INSERT per row (on SQLite each its own
+/// command); an import of 100k partners writes 300k rows (partner, audit entry, outbox event), where that cost dominated. <see cref="PartnerHubDb.SaveChangesAsync(bool, CancellationToken)"/> uses it for every save, so the
 /// import and a single edit share one write path (ADR 18).
 /// </summary>
 internal static class BatchedInserts
