@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using PartnerHub.App.Identity;
+using PartnerHub.App.Persistence;
 using PartnerHub.Core.Common;
 
 namespace PartnerHub.App.Audit;
@@ -22,16 +23,16 @@ internal sealed class AuditRecorder
         if (e.FromQuery && e.Entry.Entity is IAudited audited) _loaded.AddOrUpdate(audited, audited.AuditSnapshot());
     }
 
-    public List<AuditEntry> Collect(ChangeTracker tracker, Actor actor, DateTimeOffset now)
+    public List<AuditEntry> Collect(IReadOnlyList<PendingWrite> writes, Actor actor, DateTimeOffset now)
     {
         var entries = new List<AuditEntry>();
         _saving.Clear();
-        foreach (var entry in tracker.Entries<IAudited>())
+        foreach (var write in writes)
         {
-            if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
-            var after = entry.Entity.AuditSnapshot();
-            _saving.Add((entry.Entity, after));
-            var before = entry.State == EntityState.Added ? null : _loaded.TryGetValue(entry.Entity, out var b) ? b : null;
+            if (write.Entity is not IAudited audited || write.State is not (EntityState.Added or EntityState.Modified)) continue;
+            var after = audited.AuditSnapshot();
+            if (write.Entry is not null) _saving.Add((audited, after)); // an untracked new row has no next change here
+            var before = write.State == EntityState.Added ? null : _loaded.TryGetValue(audited, out var b) ? b : null;
             var changes = Changes(before, after);
             if (changes.Length == 0) continue;
 
@@ -41,9 +42,9 @@ internal sealed class AuditRecorder
                 Actor = actor.Name,
                 Operation = actor.Operation,
                 CorrelationId = actor.CorrelationId,
-                Entity = entry.Entity.AuditEntity,
-                EntityId = entry.Entity.AuditId,
-                Action = ActionOf(entry.State, changes),
+                Entity = audited.AuditEntity,
+                EntityId = audited.AuditId,
+                Action = ActionOf(write.State, changes),
                 Changes = changes,
             });
         }

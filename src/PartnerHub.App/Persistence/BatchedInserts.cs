@@ -32,7 +32,7 @@ internal static class BatchedInserts
     /// </summary>
     private static readonly HashSet<Type> Types = [typeof(Partner), typeof(AuditEntry), typeof(WebhookEvent)];
 
-    public static bool Handles(IEntityType type) => Types.Contains(type.ClrType);
+    public static bool Handles(IEntityType? type) => type is not null && Types.Contains(type.ClrType);
 
     public static async Task<int> InsertAsync(PartnerHubDb db, IReadOnlyList<object> rows, CancellationToken ct)
     {

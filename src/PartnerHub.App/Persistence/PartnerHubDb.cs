@@ -88,22 +88,38 @@ public abstract class PartnerHubDb : IdentityDbContext<AppUser, AppRole, Guid>
     /// <summary>
     /// The one write path. Checks partner scope, collects the audit entries and outbox events of every change, writes new
     /// partners, audit entries and events as batched INSERTs (<see cref="BatchedInserts"/>) and everything else through
-    /// EF Core, all in one transaction.
+    /// EF Core, all in one transaction (ADR 18).
     /// </summary>
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        SaveAsync([], acceptAllChangesOnSuccess, cancellationToken);
+
+    /// <summary>
+    /// The same save, with new entities that are not tracked (<see cref="BatchedInserts.Handles"/> types only): an import
+    /// of thousands of partners skips EF Core's tracking of each, and every rule of the save still applies to them.
+    /// </summary>
+    internal Task<int> SaveChangesAsync(IReadOnlyList<object> untrackedNew, CancellationToken ct) => SaveAsync(untrackedNew, true, ct);
+
+    private async Task<int> SaveAsync(IReadOnlyList<object> untrackedNew, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         ChangeTracker.DetectChanges();
         var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
         ChangeTracker.AutoDetectChangesEnabled = false; // detected once above; each pass below would detect again
         try
         {
-            PartnerScopeFilter.EnsureWritesStayInScope(ChangeTracker, Scope);
+            var writes = ChangeTracker.Entries().Where(e => e.State is not (EntityState.Unchanged or EntityState.Detached))
+                .Select(e => new PendingWrite(e.Entity, e.State, e))
+                .Concat(untrackedNew.Select(n => BatchedInserts.Handles(Model.FindEntityType(n.GetType()))
+                    ? new PendingWrite(n, EntityState.Added, null)
+                    : throw new InvalidOperationException($"{n.GetType().Name} cannot be saved untracked.")))
+                .ToList();
+            PartnerScopeFilter.EnsureWritesStayInScope(writes, Scope);
             var now = Clock.GetUtcNow();
-            var audit = _audit.Collect(ChangeTracker, Actor, now);
+            var audit = _audit.Collect(writes, Actor, now);
             // Webhook events join the same transaction as the change they describe (transactional outbox, ADR 12).
-            var events = WebhookOutbox.Collect(ChangeTracker, now);
-            var added = ChangeTracker.Entries().Where(e => e.State == EntityState.Added && BatchedInserts.Handles(e.Metadata)).ToList();
-            if (audit.Count + events.Count + added.Count == 0) return await SaveTrackedAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var events = WebhookOutbox.Collect(writes, now);
+            var tracked = writes.Where(w => w is { State: EntityState.Added, Entry: { } e } && BatchedInserts.Handles(e.Metadata)).Select(w => w.Entry!).ToList();
+            var batched = writes.Where(w => w.State == EntityState.Added && (w.Entry is null || BatchedInserts.Handles(w.Entry.Metadata))).ToList();
+            if (audit.Count + events.Count + batched.Count == 0) return await SaveTrackedAsync(acceptAllChangesOnSuccess, cancellationToken);
 
             // All or nothing: our own transaction, or a savepoint in the caller's (which PostgreSQL also needs to go on after a failed statement).
             await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
@@ -112,12 +128,12 @@ public abstract class PartnerHubDb : IdentityDbContext<AppUser, AppRole, Guid>
             var written = 0;
             try
             {
-                foreach (var rows in added.GroupBy(e => e.Metadata).Select(g => g.Select(e => e.Entity).ToList()))
+                foreach (var rows in batched.GroupBy(w => w.Entity.GetType()).Select(g => g.Select(w => w.Entity).ToList()))
                     written += await BatchedInserts.InsertAsync(this, rows, cancellationToken);
                 written += await BatchedInserts.InsertAsync(this, audit, cancellationToken);
                 written += await BatchedInserts.InsertAsync(this, events, cancellationToken);
 
-                foreach (var entry in added) entry.State = EntityState.Unchanged; // written: EF Core must not insert them again
+                foreach (var entry in tracked) entry.State = EntityState.Unchanged; // written: EF Core must not insert them again
                 written += await SaveTrackedAsync(acceptAllChangesOnSuccess, cancellationToken);
                 if (own is not null) await own.CommitAsync(cancellationToken);
                 else await outer!.ReleaseSavepointAsync(SavepointName, cancellationToken);
@@ -125,7 +141,7 @@ public abstract class PartnerHubDb : IdentityDbContext<AppUser, AppRole, Guid>
             catch
             {
                 if (outer is not null) await outer.RollbackToSavepointAsync(SavepointName, CancellationToken.None);
-                foreach (var entry in added) entry.State = EntityState.Added; // rolled back: still to be written
+                foreach (var entry in tracked) entry.State = EntityState.Added; // rolled back: still to be written
                 throw;
             }
 
