@@ -148,6 +148,7 @@ public sealed class ImportPartners(PartnerHubDb db, ProgramStore programs)
             }
 
             var ids = matches.Values.ToList();
+            var newPartners = new List<object>();
             var existing = await db.Partners.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
             foreach (var (line, d) in chunk)
             {
@@ -163,14 +164,15 @@ public sealed class ImportPartners(PartnerHubDb db, ProgramStore programs)
                 else if (!rejected.Contains(line))
                 {
                     var partner = Partner.Create(d, now);
-                    db.Partners.Add(partner);
+                    newPartners.Add(partner);
                     byDomain[d.Domain] = (partner.Id, d.ExternalId, d.Name);
                     if (d.ExternalId is not null) byExternalId[d.ExternalId] = partner.Id;
                     created++;
                 }
             }
 
-            await db.SaveChangesAsync(ct);
+            // New partners go to the save untracked: the same rules (scope, audit, outbox) without EF Core tracking each one.
+            await db.SaveChangesAsync(newPartners, ct);
             db.ChangeTracker.Clear(); // keep change detection proportional to one chunk, not the whole file
             done += chunk.Length;
             progress?.Report(new ImportProgress("saved", done, rows.Count));

@@ -18,6 +18,8 @@ namespace PartnerHub.App.Persistence;
 /// </summary>
 public abstract class PartnerHubDb : IdentityDbContext<AppUser, AppRole, Guid>
 {
+    private const string SavepointName = "partnerhub_save";
+
     private readonly AuditRecorder _audit = new();
 
     protected PartnerHubDb(DbContextOptions options, Actor actor, TimeProvider clock) : base(options)
@@ -83,13 +85,77 @@ public abstract class PartnerHubDb : IdentityDbContext<AppUser, AppRole, Guid>
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
     }
 
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The one write path. Checks partner scope, collects the audit entries and outbox events of every change, writes new
+    /// partners, audit entries and events as batched INSERTs (<see cref="BatchedInserts"/>) and everything else through
+    /// EF Core, all in one transaction (ADR 18).
+    /// </summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        SaveAsync([], acceptAllChangesOnSuccess, cancellationToken);
+
+    /// <summary>
+    /// The same save, with new entities that are not tracked (<see cref="BatchedInserts.Handles"/> types only): an import
+    /// of thousands of partners skips EF Core's tracking of each, and every rule of the save still applies to them.
+    /// </summary>
+    internal Task<int> SaveChangesAsync(IReadOnlyList<object> untrackedNew, CancellationToken ct) => SaveAsync(untrackedNew, true, ct);
+
+    private async Task<int> SaveAsync(IReadOnlyList<object> untrackedNew, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
-        PartnerScopeFilter.EnsureWritesStayInScope(ChangeTracker, Scope);
-        AuditEntries.AddRange(_audit.Collect(ChangeTracker, Actor, Clock.GetUtcNow()));
-        // Webhook events join the same transaction as the change they describe (transactional outbox, ADR 12).
-        Set<WebhookEvent>().AddRange(WebhookOutbox.Collect(ChangeTracker, Clock.GetUtcNow()));
-        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        ChangeTracker.DetectChanges();
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false; // detected once above; each pass below would detect again
+        try
+        {
+            var writes = ChangeTracker.Entries().Where(e => e.State is not (EntityState.Unchanged or EntityState.Detached))
+                .Select(e => new PendingWrite(e.Entity, e.State, e))
+                .Concat(untrackedNew.Select(n => BatchedInserts.Handles(Model.FindEntityType(n.GetType()))
+                    ? new PendingWrite(n, EntityState.Added, null)
+                    : throw new InvalidOperationException($"{n.GetType().Name} cannot be saved untracked.")))
+                .ToList();
+            PartnerScopeFilter.EnsureWritesStayInScope(writes, Scope);
+            var now = Clock.GetUtcNow();
+            var audit = _audit.Collect(writes, Actor, now);
+            // Webhook events join the same transaction as the change they describe (transactional outbox, ADR 12).
+            var events = WebhookOutbox.Collect(writes, now);
+            var tracked = writes.Where(w => w is { State: EntityState.Added, Entry: { } e } && BatchedInserts.Handles(e.Metadata)).Select(w => w.Entry!).ToList();
+            var batched = writes.Where(w => w.State == EntityState.Added && (w.Entry is null || BatchedInserts.Handles(w.Entry.Metadata))).ToList();
+            if (audit.Count + events.Count + batched.Count == 0) return await SaveTrackedAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+            // All or nothing: our own transaction, or a savepoint in the caller's (which PostgreSQL also needs to go on after a failed statement).
+            await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+            var outer = own is null ? Database.CurrentTransaction! : null;
+            if (outer is not null) await outer.CreateSavepointAsync(SavepointName, cancellationToken);
+            var written = 0;
+            try
+            {
+                foreach (var rows in batched.GroupBy(w => w.Entity.GetType()).Select(g => g.Select(w => w.Entity).ToList()))
+                    written += await BatchedInserts.InsertAsync(this, rows, cancellationToken);
+                written += await BatchedInserts.InsertAsync(this, audit, cancellationToken);
+                written += await BatchedInserts.InsertAsync(this, events, cancellationToken);
+
+                foreach (var entry in tracked) entry.State = EntityState.Unchanged; // written: EF Core must not insert them again
+                written += await SaveTrackedAsync(acceptAllChangesOnSuccess, cancellationToken);
+                if (own is not null) await own.CommitAsync(cancellationToken);
+                else await outer!.ReleaseSavepointAsync(SavepointName, cancellationToken);
+            }
+            catch
+            {
+                if (outer is not null) await outer.RollbackToSavepointAsync(SavepointName, CancellationToken.None);
+                foreach (var entry in tracked) entry.State = EntityState.Added; // rolled back: still to be written
+                throw;
+            }
+
+            return written;
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    private async Task<int> SaveTrackedAsync(bool acceptAllChangesOnSuccess, CancellationToken ct)
+    {
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
         _audit.Saved(ChangeTracker);
         return written;
     }

@@ -1,6 +1,4 @@
 using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using PartnerHub.Core.Partners;
 
 namespace PartnerHub.App.Persistence;
@@ -43,15 +41,14 @@ internal static class PartnerScopeFilter
             entity);
     }
 
-    public static void EnsureWritesStayInScope(ChangeTracker tracker, PartnerId? scope)
+    public static void EnsureWritesStayInScope(IReadOnlyList<PendingWrite> writes, PartnerId? scope)
     {
         if (scope is null) return;
-        foreach (var entry in tracker.Entries())
+        foreach (var write in writes)
         {
-            if (entry.State is EntityState.Unchanged or EntityState.Detached) continue;
-            if (entry.Entity is IVendorOnly or IPartnerTagged { PartnerId: null })
-                throw new InvalidOperationException($"A write to vendor-only {entry.Metadata.ClrType.Name} data was attempted in the scope of partner {scope}.");
-            var owner = entry.Entity switch
+            if (write.Entity is IVendorOnly or IPartnerTagged { PartnerId: null })
+                throw new InvalidOperationException($"A write to vendor-only {write.Entity.GetType().Name} data was attempted in the scope of partner {scope}.");
+            var owner = write.Entity switch
             {
                 Partner p => p.Id,
                 IOwnedByPartner o => o.PartnerId,

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using PartnerHub.App.Facts;
 using PartnerHub.App.Ledger;
 using PartnerHub.App.Partners;
+using PartnerHub.App.Persistence;
 using PartnerHub.Core.Deals;
 using PartnerHub.Core.Partners;
 
@@ -22,56 +23,57 @@ internal static class WebhookOutbox
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
-    public static List<WebhookEvent> Collect(ChangeTracker tracker, DateTimeOffset now)
+    public static List<WebhookEvent> Collect(IReadOnlyList<PendingWrite> writes, DateTimeOffset now)
     {
         var events = new List<WebhookEvent>();
         void Add(string type, object data) => events.Add(Event(type, data, now));
 
-        foreach (var entry in tracker.Entries())
+        // Only a tracked entry can be modified; an untracked pending write is always a new row.
+        foreach (var (entity, state, entry) in writes)
         {
-            switch (entry.Entity)
+            switch (entity)
             {
-                case Partner p when entry.State == EntityState.Added:
+                case Partner p when state == EntityState.Added:
                     Add(WebhookEventTypes.PartnerCreated, PartnerView.From(p));
                     break;
-                case Partner p when entry.State == EntityState.Modified && Changed(entry, nameof(Partner.Version)):
+                case Partner p when state == EntityState.Modified && Changed(entry!, nameof(Partner.Version)):
                     Add(WebhookEventTypes.PartnerChanged, PartnerView.From(p));
-                    if (Changed(entry, nameof(Partner.Stage)))
-                        Add(WebhookEventTypes.PartnerStageChanged, new { from = ((LifecycleStage)entry.Property(nameof(Partner.Stage)).OriginalValue!).Key(), partner = PartnerView.From(p) });
+                    if (Changed(entry!, nameof(Partner.Stage)))
+                        Add(WebhookEventTypes.PartnerStageChanged, new { from = ((LifecycleStage)entry!.Property(nameof(Partner.Stage)).OriginalValue!).Key(), partner = PartnerView.From(p) });
                     break;
-                case DealRegistration d when entry.State == EntityState.Added:
+                case DealRegistration d when state == EntityState.Added:
                     Add(WebhookEventTypes.DealRegistered, DealData(d));
                     break;
-                case DealRegistration d when entry.State == EntityState.Modified && Changed(entry, nameof(DealRegistration.Status))
+                case DealRegistration d when state == EntityState.Modified && Changed(entry!, nameof(DealRegistration.Status))
                                              && d.Status is DealStatus.Approved or DealStatus.Rejected:
                     Add(WebhookEventTypes.DealDecided, DealData(d));
                     break;
                 case RevenueEventRecord r when r.PartnerId is not null
-                                               && (entry.State == EntityState.Added || (entry.State == EntityState.Modified && Changed(entry, nameof(RevenueEventRecord.PartnerId)))):
+                                               && (state == EntityState.Added || (state == EntityState.Modified && Changed(entry!, nameof(RevenueEventRecord.PartnerId)))):
                     Add(WebhookEventTypes.RevenueAttributed, RevenueData(r));
                     break;
-                case StatementRecord s when entry.State == EntityState.Added:
+                case StatementRecord s when state == EntityState.Added:
                     Add(WebhookEventTypes.StatementClosed, new
                     {
                         id = s.Id.Value, partnerId = s.PartnerId.Value, s.Period, currency = s.Currency.Code, s.Sequence, s.ClosingHeldMinor, s.ClosingPayableMinor,
                         s.ClosingReceivableMinor, s.LineCount, s.IssuedAt,
                     });
                     break;
-                case PayoutBatch b when entry.State == EntityState.Modified && Changed(entry, nameof(PayoutBatch.Status)) && b.Status == PayoutBatchStatus.Paid:
+                case PayoutBatch b when state == EntityState.Modified && Changed(entry!, nameof(PayoutBatch.Status)) && b.Status == PayoutBatchStatus.Paid:
                     Add(WebhookEventTypes.PayoutPaid, new
                     {
                         id = b.Id.Value, currency = b.Currency.Code, b.AsOf, b.TotalMinor, b.LineCount, b.PaidAt, b.PaidOn, b.ExternalReference,
                     });
                     break;
-                case Standing.TierHolding t when entry.State == EntityState.Modified && Changed(entry, nameof(Standing.TierHolding.Tier)):
+                case Standing.TierHolding t when state == EntityState.Modified && Changed(entry!, nameof(Standing.TierHolding.Tier)):
                     Add(WebhookEventTypes.TierChanged, new
                     {
-                        partnerId = t.PartnerId.Value, from = (string)entry.Property(nameof(Standing.TierHolding.Tier)).OriginalValue!, to = t.Tier, on = t.Since,
+                        partnerId = t.PartnerId.Value, from = (string)entry!.Property(nameof(Standing.TierHolding.Tier)).OriginalValue!, to = t.Tier, on = t.Since,
                         programVersion = t.ProgramVersion, explanation = t.Explanation,
                     });
                     break;
                 case Training.Certificate c when c.Status == Training.CertificateStatus.Awarded
-                                                 && (entry.State == EntityState.Added || (entry.State == EntityState.Modified && Changed(entry, nameof(Training.Certificate.Status)))):
+                                                 && (state == EntityState.Added || (state == EntityState.Modified && Changed(entry!, nameof(Training.Certificate.Status)))):
                     Add(WebhookEventTypes.CertificationAwarded, new
                     {
                         id = c.Id, partnerId = c.PartnerId.Value, level = c.Level, c.AwardedOn, c.ExpiresOn, c.ProgramVersion, verifyPath = $"/verify/{c.Id}",
