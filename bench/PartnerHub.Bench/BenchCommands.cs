@@ -46,7 +46,7 @@ public static class BenchCommands
                            revenue-ingest [--rows N] [--api-rows M] [--concurrency C] [--provider sqlite|postgres] [--connection CS]
                            cold-start --file F   (build src/PartnerHub.Web in Release first)
                            deal-register [--rows EXISTING] [--api-rows NEW] [--names realistic|fortywords] [--provider sqlite|postgres] [--connection CS]
-                           load --scenario revenue|deals|standing [--seconds S | --requests N] [--concurrency C] [--instances 1|2] [--seed N]
+                           load --scenario revenue|deals|standing [--seconds S | --requests N] [--concurrency C] [--batch B] [--instances 1|2] [--seed N]
                                 [--names realistic|fortywords] [--provider sqlite|postgres] [--file F | --connection CS] | [--url U --key K]
                     """);
                 return 2;
@@ -84,6 +84,9 @@ public sealed record Options(int Rows, DatabaseProvider Provider, string? Connec
     /// <summary>Load test: rows of the scenario's kind stored before sending.</summary>
     public int Seed { get; init; }
 
+    /// <summary>Revenue events per request in the load's revenue scenario (more than one: the batch endpoint).</summary>
+    public int Batch { get; init; } = 1;
+
     /// <summary>Load test: an already running server to send to instead of in-process hosts, and its API key.</summary>
     public string? Url { get; init; }
 
@@ -115,6 +118,7 @@ public sealed record Options(int Rows, DatabaseProvider Provider, string? Connec
             Requests = int.TryParse(Value("--requests"), out var requests) ? requests : null,
             Instances = int.TryParse(Value("--instances"), out var instances) ? instances : 1,
             Seed = int.TryParse(Value("--seed"), out var seed) ? seed : 0,
+            Batch = int.TryParse(Value("--batch"), out var batch) ? batch : 1,
             Url = Value("--url"),
             Key = Value("--key"),
         };

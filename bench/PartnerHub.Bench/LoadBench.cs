@@ -63,10 +63,10 @@ public static class LoadBench
 
             var warm = Stopwatch.StartNew();
             for (var k = 0; k < clients.Length; k++) await requests.WarmAsync(clients[k], k);
-            Console.WriteLine($"  warm-up (one request per instance: caches, the conflict index): {warm.Elapsed.TotalSeconds:F1} s");
+            Console.WriteLine($"  warm-up per instance (revenue: one payment per partner through the batch endpoint, so each partner's history is kept as on a running server; otherwise one request): {warm.Elapsed.TotalSeconds:F1} s");
 
             var run = await SendAsync(clients, requests, concurrency, options);
-            Report(scenario, concurrency, run, urls);
+            Report(scenario, concurrency, run, urls, options.Batch);
             if (settings is not null && run.Latencies.Length > 0)
             {
                 var (bareElapsed, bareLatencies) = await BareSingleAsync(settings, run.Latencies.Length, concurrency);
@@ -195,13 +195,15 @@ public static class LoadBench
         return new Run(total.Elapsed, latencies.SelectMany(l => l).ToArray(), errors, conflicts, requests.MissedConflicts, perInstance);
     }
 
-    private static void Report(string scenario, int concurrency, Run run, string[] urls)
+    private static void Report(string scenario, int concurrency, Run run, string[] urls, int batch)
     {
         var count = run.Latencies.Length;
         var l = run.Latencies;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  {scenario} over HTTP, {concurrency} concurrent senders, {urls.Length} instance(s): {count:N0} requests in {run.Elapsed.TotalSeconds:F1} s, {count / run.Elapsed.TotalSeconds:N0}/s, " +
             $"p50 {P(l, 0.50):F2} ms, p95 {P(l, 0.95):F2} ms, p99 {P(l, 0.99):F2} ms, max {(count == 0 ? 0 : l.Max()):F1} ms"));
+        if (scenario == "revenue" && batch > 1)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {batch} events per request (batch endpoint): {count * batch:N0} events, {count * batch / run.Elapsed.TotalSeconds:N0} events/s"));
         var errors = run.Errors.Count == 0 ? "none" : string.Join(", ", run.Errors.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}: {e.Value:N0}"));
         Console.WriteLine($"  errors (unexpected status): {errors}");
         if (scenario == "deals")
@@ -232,7 +234,7 @@ public static class LoadBench
             var outcome = scenario switch
             {
                 "deals" => await RegisterAsync(client, (k + 1) % partners.Count, _firstNew - 1 - k, shared: false),
-                "revenue" => await PostEventAsync(client, $"{_run}-warm-{k}", Mix(k), "payment", null),
+                "revenue" => await WarmHistoriesAsync(client, k),
                 _ => await StandingAsync(client, k % partners.Count),
             };
             if (outcome != Ok) throw new InvalidOperationException($"Warm-up request answered {outcome}.");
@@ -247,10 +249,10 @@ public static class LoadBench
                     var shared = i % 10 == 9 || (i % 10 == 0 && options.Seed == 0);
                     var customer = i % 10 != 9 ? _firstNew + i : options.Seed > 0 ? i * 97L % options.Seed : _firstNew + i - 9;
                     return RegisterAsync(client, (i + 1) % partners.Count, customer, shared);
+                case "revenue" when options.Batch > 1:
+                    return PostBatchAsync(client, Enumerable.Range(i * options.Batch, options.Batch).Select(Event).ToList());
                 case "revenue":
-                    // The mix of RevenueBench's events: invoices and refunds (of the payment nine before) among payments.
-                    var kind = i % 10 == 9 && i > 10 ? "refund" : i % 10 == 8 ? "invoice" : "payment";
-                    return PostEventAsync(client, $"{_run}-{i}", Mix(i), kind, kind == "refund" ? $"{_run}-{i - 9}" : null);
+                    return PostEventAsync(client, Event(i));
                 default:
                     return StandingAsync(client, Random.Shared.Next(partners.Count));
             }
@@ -275,16 +277,50 @@ public static class LoadBench
             };
         }
 
-        private async Task<string> PostEventAsync(HttpClient client, string id, uint mix, string kind, string? refunds)
+        /// <summary>One payment per partner, 200 per batch: the instance then keeps every partner's committed history.</summary>
+        private async Task<string> WarmHistoriesAsync(HttpClient client, int instance)
         {
-            var partner = (int)(mix % (uint)partners.Count);
-            using var response = await client.PostAsJsonAsync("/api/v1/revenue-events", new Dictionary<string, string?>
+            foreach (var chunk in Enumerable.Range(0, partners.Count).Chunk(200))
             {
-                ["id"] = id, ["kind"] = kind, ["occurredOn"] = new DateOnly(2025, 1, 1).AddDays((int)(mix % 500)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                var events = chunk.Select(p => new Dictionary<string, string?>
+                {
+                    ["id"] = $"{_run}-warm-{instance}-{p}", ["kind"] = "payment", ["occurredOn"] = "2025-01-01", ["amount"] = "10.00", ["currency"] = "USD",
+                    ["customer"] = $"cus-{p}-warm", ["partner"] = partners[p].Domain,
+                }).ToList();
+                if (await PostBatchAsync(client, events) is var outcome && outcome != Ok) return outcome;
+            }
+
+            return Ok;
+        }
+
+        /// <summary>Event number n: RevenueBench's mix, invoices and refunds (of the payment nine before) among payments.</summary>
+        private Dictionary<string, string?> Event(int n)
+        {
+            var kind = n % 10 == 9 && n > 10 ? "refund" : n % 10 == 8 ? "invoice" : "payment";
+            var mix = Mix(n);
+            var partner = (int)(mix % (uint)partners.Count);
+            return new Dictionary<string, string?>
+            {
+                ["id"] = $"{_run}-{n}", ["kind"] = kind, ["occurredOn"] = new DateOnly(2025, 1, 1).AddDays((int)(mix % 500)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 ["amount"] = (10 + mix % 490_000 / 100m).ToString("0.00", CultureInfo.InvariantCulture), ["currency"] = "USD",
-                ["customer"] = $"cus-{partner}-{mix / 7 % 20}", ["partner"] = kind == "refund" ? null : partners[partner].Domain, ["refunds"] = refunds,
-            });
+                ["customer"] = $"cus-{partner}-{mix / 7 % 20}", ["partner"] = kind == "refund" ? null : partners[partner].Domain,
+                ["refunds"] = kind == "refund" ? $"{_run}-{n - 9}" : null,
+            };
+        }
+
+        private static async Task<string> PostEventAsync(HttpClient client, Dictionary<string, string?> e)
+        {
+            using var response = await client.PostAsJsonAsync("/api/v1/revenue-events", e);
             return (int)response.StatusCode == 201 ? Ok : ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
+        }
+
+        /// <summary>Several events in one request to the batch endpoint: ok when every item was created.</summary>
+        private static async Task<string> PostBatchAsync(HttpClient client, List<Dictionary<string, string?>> events)
+        {
+            using var response = await client.PostAsJsonAsync("/api/v1/revenue-events/batch", events);
+            if ((int)response.StatusCode != 200) return ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
+            using var receipt = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
+            return receipt.RootElement.GetProperty("created").GetInt32() == events.Count ? Ok : "batch item not created";
         }
 
         private static async Task<string> StandingAsync(HttpClient client, PartnerRef partner)
