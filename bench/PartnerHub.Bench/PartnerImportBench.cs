@@ -19,7 +19,7 @@ public static class PartnerImportBench
     public static async Task RunAsync(Options options)
     {
         var csv = Generate(options.Rows);
-        var settings = await FreshDatabaseAsync(options);
+        var settings = await BenchSupport.DatabaseAsync(options);
         Console.WriteLine($"partner-import: {options.Rows:N0} rows ({csv.Length / 1024.0 / 1024.0:F1} MiB) into {settings.Describe()}");
 
         var collection = new ServiceCollection().AddLogging();
@@ -54,24 +54,6 @@ public static class PartnerImportBench
         for (var i = 0; i < rows; i++)
             text.Append($"ext-{i},Partner {i:D6},partner{i}.example.com,{subs[i % subs.Length]},active,EMEA,DE,manager{i % 7}@partnerhub.demo,\"Contact {i} <c{i}@partner{i}.example.com> | Partner lead\",bench; tier-{i % 3},Generated row {i}\n");
         return Encoding.UTF8.GetBytes(text.ToString());
-    }
-
-    private static async Task<DatabaseSettings> FreshDatabaseAsync(Options options)
-    {
-        if (options.Provider == DatabaseProvider.Sqlite)
-        {
-            var file = Path.Combine(Path.GetTempPath(), $"partnerhub-bench-{Guid.NewGuid():N}.db");
-            return new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={file}");
-        }
-
-        var server = options.Connection ?? Environment.GetEnvironmentVariable("PARTNERHUB_TEST_POSTGRES")
-            ?? throw new InvalidOperationException("Give --connection or PARTNERHUB_TEST_POSTGRES for PostgreSQL.");
-        var name = $"phub_bench_{Guid.NewGuid():N}";
-        await using var connection = new NpgsqlConnection(server);
-        await connection.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-        await create.ExecuteNonQueryAsync();
-        return new DatabaseSettings(DatabaseProvider.Postgres, new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString);
     }
 
     /// <summary>The same rows, parsed minimally, inserted into a table with the same columns and no checks: the practical limit.</summary>
