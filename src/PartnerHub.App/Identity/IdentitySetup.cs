@@ -15,7 +15,8 @@ public static class IdentitySetup
         services.TryAddSingleton(configuration);
         services.AddDatabaseDataProtection(); // token providers and cookies need it; keys in the database, shared by every instance and the CLI
         services.AddScoped<SecurityAudit>().AddScoped<CreateUser>().AddScoped<InviteUser>().AddScoped<AcceptInvitation>()
-            .AddScoped<ManageUsers>().AddScoped<ManageApiKeys>();
+            .AddScoped<ManageUsers>().AddScoped<ManageApiKeys>()
+            .AddSingleton<ApiKeyCache>(); // authenticated keys for a few seconds; revoking evicts (ADR 20)
         if (string.IsNullOrEmpty(configuration["Smtp:Host"])) services.AddSingleton<IMailSender, LoggingMailSender>();
         else services.AddSingleton<IMailSender, SmtpMailSender>();
 

@@ -159,6 +159,34 @@ public abstract class SignInTests<TApp>(TApp app) : IClassFixture<TApp> where TA
     }
 
     [Fact]
+    public async Task A_cached_API_key_revoked_on_this_instance_fails_on_its_very_next_request()
+    {
+        var (client, keyId) = await app.ApiKeyClientAsync("partners:read");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/partners")).StatusCode); // now in the key cache
+
+        await using (var scope = app.Scope()) // as the console's API-keys page revokes it
+            Assert.True((await scope.ServiceProvider.GetRequiredService<ManageApiKeys>().RevokeAsync(keyId, CancellationToken.None)).IsSuccess);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/partners")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_API_key_revoked_by_another_instance_is_refused_here_once_the_cache_lifetime_has_passed()
+    {
+        var (client, keyId) = await app.ApiKeyClientAsync("partners:read");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/partners")).StatusCode);
+
+        // Another instance revokes it: the row changes, this instance's cache does not hear of it.
+        await using (var scope = app.Scope())
+            await scope.ServiceProvider.GetRequiredService<PartnerHubDb>().Set<ApiKey>().Where(k => k.Id == keyId)
+                .ExecuteUpdateAsync(u => u.SetProperty(k => k.RevokedAt, app.Clock.GetUtcNow()));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/partners")).StatusCode); // within the documented staleness
+
+        app.Clock.Advance(ApiKeyCache.Lifetime);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/partners")).StatusCode);
+    }
+
+    [Fact]
     public async Task API_keys_are_stored_only_as_hashes()
     {
         var admin = await app.ClientAsync(Roles.ProgramAdmin);
