@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -11,11 +12,15 @@ namespace PartnerHub.App.Persistence;
 /// </summary>
 internal static class JsonColumn
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
 
-    public static PropertyBuilder<T> HasJsonConversion<T>(this PropertyBuilder<T> property) where T : class =>
-        property.HasConversion(
-            value => JsonSerializer.Serialize(value, Options),
-            json => JsonSerializer.Deserialize<T>(json, Options)!,
+    public static PropertyBuilder<T> HasJsonConversion<T>(this PropertyBuilder<T> property) where T : class
+    {
+        // The same web defaults either way: a source-generated serializer where there is one (GeneratedJson), else reflection.
+        var info = (JsonTypeInfo<T>?)GeneratedJson.Default.GetTypeInfo(typeof(T)) ?? (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+        return property.HasConversion(
+            value => JsonSerializer.Serialize(value, info),
+            json => JsonSerializer.Deserialize(json, info)!,
             new ValueComparer<T>((a, b) => ReferenceEquals(a, b), value => value.GetHashCode(), value => value));
+    }
 }

@@ -34,10 +34,10 @@ internal static class WebhookOutbox
             switch (entity)
             {
                 case Partner p when state == EntityState.Added:
-                    Add(WebhookEventTypes.PartnerCreated, PartnerView.From(p));
+                    events.Add(PartnerEvent(WebhookEventTypes.PartnerCreated, p, now));
                     break;
                 case Partner p when state == EntityState.Modified && Changed(entry!, nameof(Partner.Version)):
-                    Add(WebhookEventTypes.PartnerChanged, PartnerView.From(p));
+                    events.Add(PartnerEvent(WebhookEventTypes.PartnerChanged, p, now));
                     if (Changed(entry!, nameof(Partner.Stage)))
                         Add(WebhookEventTypes.PartnerStageChanged, new { from = ((LifecycleStage)entry!.Property(nameof(Partner.Stage)).OriginalValue!).Key(), partner = PartnerView.From(p) });
                     break;
@@ -90,6 +90,16 @@ internal static class WebhookOutbox
     {
         Id = Guid.CreateVersion7(now), Type = type, OccurredAt = now,
         Payload = JsonSerializer.Serialize(new { type, timestamp = now, data }, Json),
+    };
+
+    /// <summary>
+    /// The same body as <see cref="Event"/> for a partner's view, through the source-generated serializer: one is written
+    /// per imported partner. <see cref="PartnerView"/> holds no enums, so the enum converter of <see cref="Json"/> has nothing to change.
+    /// </summary>
+    private static WebhookEvent PartnerEvent(string type, Partner partner, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now), Type = type, OccurredAt = now,
+        Payload = JsonSerializer.Serialize(new WebhookBody<PartnerView>(type, now, PartnerView.From(partner)), GeneratedJson.Default.WebhookBodyPartnerView),
     };
 
     /// <summary>An attributed revenue event's public view; also used by manual attribution, which updates in bulk past the change tracker.</summary>

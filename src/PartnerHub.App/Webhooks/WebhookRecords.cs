@@ -157,3 +157,9 @@ public sealed class WebhookAttempt : IVendorOnly
     public long DurationMs { get; set; }
     public bool Succeeded { get; set; }
 }
+
+/// <summary>The outbox body of a typed event, written like <c>{ type, timestamp, data }</c> (see <see cref="WebhookOutbox.Event"/>).</summary>
+/// <param name="Type">The event type, such as <c>partner.created</c>.</param>
+/// <param name="Timestamp">When the change was saved.</param>
+/// <param name="Data">The event's subject as subscribers see it.</param>
+internal sealed record WebhookBody<T>(string Type, DateTimeOffset Timestamp, T Data);

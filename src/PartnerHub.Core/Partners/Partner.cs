@@ -56,7 +56,7 @@ public sealed class Partner : IAudited
         if (expectedVersion != Version) return PartnerErrors.StaleVersion(Id, expectedVersion, Version);
         // An edit or import never moves the stage: only lifecycle actions do, with their own checks and reasons.
         if (details.Stage != Stage) return PartnerErrors.StageChangedByEdit(Stage, details.Stage);
-        if (Snapshot(details, ArchivedAt).SequenceEqual(EditableSnapshot())) return Result.Success; // nothing changed: no new version
+        if (SameFields(Snapshot(details, ArchivedAt), EditableSnapshot())) return Result.Success; // nothing changed: no new version
         Apply(details, now);
         Version++;
         return Result.Success;
@@ -118,6 +118,18 @@ public sealed class Partner : IAudited
         ["notes"] = d.Notes,
         ["archivedAt"] = archivedAt?.ToString("O", CultureInfo.InvariantCulture),
     };
+
+    /// <summary>
+    /// Both snapshots come from <see cref="Snapshot"/>, so they have the same fields; compared by key and text without
+    /// the boxing of <c>KeyValuePair</c> equality, which made a re-import of unchanged rows spend a tenth of its time here.
+    /// </summary>
+    private static bool SameFields(Dictionary<string, string?> a, Dictionary<string, string?> b)
+    {
+        if (a.Count != b.Count) return false;
+        foreach (var (field, value) in a)
+            if (!b.TryGetValue(field, out var other) || !string.Equals(value, other, StringComparison.Ordinal)) return false;
+        return true;
+    }
 
     private void Apply(ValidPartnerDetails d, DateTimeOffset now)
     {
