@@ -46,7 +46,7 @@ public static class BenchCommands
                            revenue-ingest [--rows N] [--api-rows M] [--concurrency C] [--provider sqlite|postgres] [--connection CS]
                            cold-start --file F   (build src/PartnerHub.Web in Release first)
                            deal-register [--rows EXISTING] [--api-rows NEW] [--names realistic|fortywords] [--provider sqlite|postgres] [--connection CS]
-                           load --scenario revenue|deals|standing [--seconds S | --requests N] [--concurrency C] [--batch B] [--instances 1|2] [--seed N]
+                           load --scenario revenue|deals|standing|fresh-standing [--seconds S | --requests N] [--concurrency C] [--batch B] [--instances 1|2] [--seed N]
                                 [--names realistic|fortywords] [--provider sqlite|postgres] [--file F | --connection CS] | [--url U --key K]
                     """);
                 return 2;

@@ -17,13 +17,14 @@ namespace PartnerHub.Bench;
 /// Load over HTTP: C concurrent senders for S seconds (or N requests) against one or two in-process web hosts on one
 /// database (requests spread round-robin), or against a server already running. Scenarios: <c>revenue</c> (one new
 /// revenue event per request), <c>deals</c> (one new registration per request, every tenth naming a customer already
-/// registered: a conflict the API must refuse, counted apart from errors) and <c>standing</c> (a random partner's
-/// standing). Reports throughput, latency percentiles, errors by status and requests per instance, and then, as the
+/// registered: a conflict the API must refuse, counted apart from errors), <c>standing</c> (a random partner's
+/// standing) and <c>fresh-standing</c> (a new payment for a random partner, untimed, then that partner's standing,
+/// timed: how soon after a commit the standing that reflects it is served). Reports throughput, latency percentiles, errors by status and requests per instance, and then, as the
 /// practical limit, one bare autocommit INSERT per request at the same concurrency on the same database.
 /// </summary>
 public static class LoadBench
 {
-    private static readonly string[] Scenarios = ["revenue", "deals", "standing"];
+    private static readonly string[] Scenarios = ["revenue", "deals", "standing", "fresh-standing"];
 
     public static async Task<int> RunAsync(Options options)
     {
@@ -63,7 +64,7 @@ public static class LoadBench
 
             var warm = Stopwatch.StartNew();
             for (var k = 0; k < clients.Length; k++) await requests.WarmAsync(clients[k], k);
-            Console.WriteLine($"  warm-up per instance (revenue: one payment per partner through the batch endpoint, so each partner's history is kept as on a running server; otherwise one request): {warm.Elapsed.TotalSeconds:F1} s");
+            Console.WriteLine($"  warm-up per instance (revenue: one payment per partner through the batch endpoint, so each partner's history is kept as on a running server; standings: every partner's standing once, likewise; deals: one request): {warm.Elapsed.TotalSeconds:F1} s");
 
             var run = await SendAsync(clients, requests, concurrency, options);
             Report(scenario, concurrency, run, urls, options.Batch);
@@ -91,7 +92,7 @@ public static class LoadBench
 
     private static string? Refusal(Options options)
     {
-        if (!Scenarios.Contains(options.Scenario)) return "give --scenario revenue|deals|standing.";
+        if (!Scenarios.Contains(options.Scenario)) return "give --scenario revenue|deals|standing|fresh-standing.";
         if (options.Instances is < 1 or > 2) return "--instances is 1 or 2.";
         if (options.Url is not null && options.Key is null) return "--url needs --key (an API key with the scenario's scope and partners:read).";
         if (options.Url is not null && options.Seed > 0) return "--seed works on in-process hosts only; seed the server's database yourself.";
@@ -172,18 +173,20 @@ public static class LoadBench
             while ((i = Interlocked.Increment(ref next)) < limit && total.Elapsed < duration)
             {
                 var instance = i % clients.Length;
-                var watch = Stopwatch.StartNew();
+                Stopwatch watch = null!;
                 string outcome;
                 try
                 {
-                    outcome = await requests.SendAsync(clients[instance], i);
+                    outcome = await requests.BeforeAsync(clients[instance], i);
+                    watch = Stopwatch.StartNew();
+                    if (outcome == Requests.Ok) outcome = await requests.SendAsync(clients[instance], i);
                 }
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
                 {
                     outcome = e.GetType().Name;
                 }
 
-                mine.Add(watch.Elapsed.TotalMilliseconds);
+                mine.Add(watch?.Elapsed.TotalMilliseconds ?? 0);
                 Interlocked.Increment(ref perInstance[instance]);
                 if (outcome == Requests.Conflict) Interlocked.Increment(ref conflicts);
                 else if (outcome != Requests.Ok) errors.AddOrUpdate(outcome, 1, (_, n) => n + 1);
@@ -235,10 +238,14 @@ public static class LoadBench
             {
                 "deals" => await RegisterAsync(client, (k + 1) % partners.Count, _firstNew - 1 - k, shared: false),
                 "revenue" => await WarmHistoriesAsync(client, k),
-                _ => await StandingAsync(client, k % partners.Count),
+                _ => await WarmStandingsAsync(client),
             };
             if (outcome != Ok) throw new InvalidOperationException($"Warm-up request answered {outcome}.");
         }
+
+        /// <summary>What request i needs done first, untimed: for fresh-standing, the new payment whose standing is then timed.</summary>
+        public Task<string> BeforeAsync(HttpClient client, int i) =>
+            scenario == "fresh-standing" ? PostEventAsync(client, FreshPayment(i)) : Task.FromResult(Ok);
 
         public Task<string> SendAsync(HttpClient client, int i)
         {
@@ -253,6 +260,8 @@ public static class LoadBench
                     return PostBatchAsync(client, Enumerable.Range(i * options.Batch, options.Batch).Select(Event).ToList());
                 case "revenue":
                     return PostEventAsync(client, Event(i));
+                case "fresh-standing":
+                    return StandingAsync(client, partners[FreshPartner(i)]);
                 default:
                     return StandingAsync(client, Random.Shared.Next(partners.Count));
             }
@@ -292,6 +301,23 @@ public static class LoadBench
 
             return Ok;
         }
+
+        /// <summary>Every partner's standing once, eight at a time: the instance then keeps what a running server keeps.</summary>
+        private async Task<string> WarmStandingsAsync(HttpClient client)
+        {
+            var outcomes = new ConcurrentBag<string>();
+            await Parallel.ForEachAsync(partners, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (p, _) => outcomes.Add(await StandingAsync(client, p)));
+            return outcomes.FirstOrDefault(o => o != Ok) ?? Ok;
+        }
+
+        private int FreshPartner(int n) => (int)(Mix(n) % (uint)partners.Count);
+
+        /// <summary>A payment dated today for request n's partner, so that it counts in today's standing.</summary>
+        private Dictionary<string, string?> FreshPayment(int n) => new()
+        {
+            ["id"] = $"{_run}-fresh-{n}", ["kind"] = "payment", ["occurredOn"] = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["amount"] = "100.00", ["currency"] = "USD", ["customer"] = $"cus-fresh-{n % 50}", ["partner"] = partners[FreshPartner(n)].Domain,
+        };
 
         /// <summary>Event number n: RevenueBench's mix, invoices and refunds (of the payment nine before) among payments.</summary>
         private Dictionary<string, string?> Event(int n)

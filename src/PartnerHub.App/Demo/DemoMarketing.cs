@@ -46,7 +46,7 @@ internal static class DemoMarketing
         // Requests of three active partners with agreements, through the budget rules, as their partner managers would see them.
         var programs = new ProgramStore(db);
         using var cache = new ProgramFactsCache();
-        var books = new MdfBooks(db, new PartnerMarketingStandings(db, programs, new FactStore(db, cache)));
+        var books = new MdfBooks(db, new PartnerMarketingStandings(db, programs, new FactStore(db, cache, new KeptRevenueFacts())));
         var kinds = (await programs.CurrentAsync(ct)).Program.Marketing.CoMarketingActivities;
         var partners = (await db.Partners.Where(p => p.Stage == LifecycleStage.Active).OrderBy(p => p.Name).ToListAsync(ct))
             .Where(p => p.Agreement.StartsOn is not null).Take(3).ToList();

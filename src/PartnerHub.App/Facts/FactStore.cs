@@ -12,16 +12,15 @@ namespace PartnerHub.App.Facts;
 /// and the benchmark), the latter kept in memory by <see cref="ProgramFactsCache"/> until a fact or partner changes.
 /// Amounts in other currencies than the program's are left out: converting them is the ledger's job.
 /// </summary>
-public sealed class FactStore(PartnerHubDb db, ProgramFactsCache cache)
+public sealed class FactStore(PartnerHubDb db, ProgramFactsCache cache, KeptRevenueFacts keptRevenue)
 {
     /// <summary>One partner's facts; not found when the partner does not exist or is outside the actor's scope.</summary>
     public async Task<Result<PartnerFacts>> ForPartnerAsync(PartnerId id, Currency currency, CancellationToken ct)
     {
-        if (!await db.Partners.AnyAsync(p => p.Id == id, ct)) return PartnerErrors.NotFound(id);
+        await db.Database.OpenConnectionAsync(ct); // one connection for a dozen small reads, not one open and close each
         var terms = await PartnerFactsLoader.TermsAsync(db, id, ct);
-        if (terms is null)
-            return Error.Conflict("no_partnership", "This partner has no agreement start date yet: a standing counts from the day the partnership starts.");
-        return await PartnerFactsLoader.LoadAsync(db, terms.Value, currency.Code, ct);
+        if (!terms.IsSuccess) return terms.Error;
+        return await PartnerFactsLoader.LoadAsync(db, keptRevenue, terms.Value, currency.Code, ct);
     }
 
     public async Task<IReadOnlyList<CompanyMonth>> CompanyRevenueAsync(Currency currency, CancellationToken ct) =>

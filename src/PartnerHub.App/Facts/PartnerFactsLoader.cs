@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using PartnerHub.App.Persistence;
+using PartnerHub.Core.Common;
 using PartnerHub.Core.Facts;
 using PartnerHub.Core.Partners;
 
@@ -40,21 +41,24 @@ internal static class CustomerKey
     }
 }
 
-/// <summary>One partner's facts with one small query per table, through EF Core so that the partner scope applies.</summary>
+/// <summary>One partner's facts with one small query per table (revenue checked against the kept copy), through EF Core so that the partner scope applies.</summary>
 internal static class PartnerFactsLoader
 {
-    public static async Task<PartnerTerms?> TermsAsync(PartnerHubDb db, PartnerId id, CancellationToken ct)
+    /// <summary>The partner's terms; not found outside the actor's scope, a conflict before the partnership has a start.</summary>
+    public static async Task<Result<PartnerTerms>> TermsAsync(PartnerHubDb db, PartnerId id, CancellationToken ct)
     {
         var p = await db.Partners.AsNoTracking().Where(p => p.Id == id)
             .Select(p => new { p.Category, p.Subcategory, p.Stage, p.Agreement, p.UpdatedAt, p.ArchivedAt }).FirstOrDefaultAsync(ct);
-        return p is null ? null : PartnerTerms.From(id, p.Category, p.Subcategory, p.Stage, p.Agreement, p.UpdatedAt, p.ArchivedAt);
+        if (p is null) return PartnerErrors.NotFound(id);
+        return PartnerTerms.From(id, p.Category, p.Subcategory, p.Stage, p.Agreement, p.UpdatedAt, p.ArchivedAt) is { } terms
+            ? terms
+            : Error.Conflict("no_partnership", "This partner has no agreement start date yet: a standing counts from the day the partnership starts.");
     }
 
-    public static async Task<PartnerFacts> LoadAsync(PartnerHubDb db, PartnerTerms terms, string currency, CancellationToken ct)
+    public static async Task<PartnerFacts> LoadAsync(PartnerHubDb db, KeptRevenueFacts keptRevenue, PartnerTerms terms, string currency, CancellationToken ct)
     {
         var id = terms.Id;
-        var revenue = await db.Set<RevenueEventRecord>().AsNoTracking().Where(e => e.PartnerId == id && e.Currency == currency)
-            .Select(e => new { e.Kind, e.OccurredOn, e.AmountMinor, e.CustomerRef }).ToListAsync(ct);
+        var revenue = await keptRevenue.ForPartnerAsync(db, id, currency, ct);
         var deals = await db.Set<DealFactRecord>().AsNoTracking().Where(e => e.PartnerId == id && e.Currency == currency)
             .Select(e => new DealFact(e.RegisteredOn, e.ClosedOn, e.Outcome, e.AmountMinor)).ToArrayAsync(ct);
         var training = await db.Set<TrainingCompletionRecord>().AsNoTracking().Where(e => e.PartnerId == id)
@@ -81,7 +85,7 @@ internal static class PartnerFactsLoader
             Subcategory = terms.Subcategory,
             PartnershipStart = terms.Start,
             PartnershipEnd = terms.End,
-            Revenue = revenue.Select(e => new RevenueEvent(e.Kind, e.OccurredOn, e.AmountMinor, CustomerKey.Of(e.CustomerRef))).ToArray(),
+            Revenue = revenue,
             Deals = deals,
             Training = training,
             Exams = exams,

@@ -24,13 +24,11 @@ public sealed class GetStanding(PartnerHubDb db, ProgramStore programs, FactStor
 
     public async Task<Result<StandingView>> HandleAsync(PartnerId id, DateOnly? asOf, CancellationToken ct)
     {
-        var name = await db.Partners.AsNoTracking().Where(p => p.Id == id).Select(p => p.Name).FirstOrDefaultAsync(ct);
-        if (name is null) return PartnerErrors.NotFound(id);
-
         var date = asOf ?? programs.Today;
         var program = await programs.AtAsync(date, ct);
-        var partnerFacts = await facts.ForPartnerAsync(id, program.Program.Currency, ct);
+        var partnerFacts = await facts.ForPartnerAsync(id, program.Program.Currency, ct); // not found outside the actor's scope
         if (!partnerFacts.IsSuccess) return partnerFacts.Error;
+        var name = await db.Partners.AsNoTracking().Where(p => p.Id == id).Select(p => p.Name).FirstAsync(ct);
         var company = await facts.CompanyRevenueAsync(program.Program.Currency, ct);
         var standing = Evaluator.Evaluate(program.Program, program.Label, partnerFacts.Value, date, company);
         var view = StandingView.From(standing, name, program.Program, program.EffectiveFrom, partnerFacts.Value.PartnershipStart, partnerFacts.Value.PartnershipEnd);

@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using PartnerHub.App.Persistence;
+using PartnerHub.Core.Facts;
+using PartnerHub.Core.Partners;
+
+namespace PartnerHub.App.Facts;
+
+/// <summary>
+/// Partners' revenue facts as last read, shared by every scope of the process, so that a standing does not re-read the
+/// partner's whole revenue history — the one large fact table (a million events hold a thousand per partner), whose
+/// read was nine tenths of a standing's time. Before each use one indexed query reads the partner's event count and
+/// highest id. A partner's events are only ever added (an unattributed event may be attributed to it; none is moved
+/// away or deleted, the invariant <c>CommittedHistories</c> relies on too), so an equal count means the same events,
+/// and when the events above the kept highest id make up the difference, only they are read. Anything else reloads
+/// the partner. Correct across instances and processes: the check reads the database.
+/// </summary>
+public sealed class KeptRevenueFacts
+{
+    /// <summary>Past this many kept events the store starts over, bounding its memory on very large programs.</summary>
+    private const int MaxEvents = 5_000_000;
+
+    private readonly ConcurrentDictionary<(string Database, PartnerId Partner), Kept> _entries = new();
+    private int _events;
+
+    private sealed record Kept(int Count, long MaxId, (string Currency, RevenueEvent Event)[] Events);
+
+    private sealed record Row(long Id, string Currency, RevenueKind Kind, DateOnly OccurredOn, long AmountMinor, string? CustomerRef)
+    {
+        public (string, RevenueEvent) Fact => (Currency, new RevenueEvent(Kind, OccurredOn, AmountMinor, CustomerKey.Of(CustomerRef)));
+    }
+
+    /// <summary>The partner's revenue in <paramref name="currency"/>, current as of this call's check.</summary>
+    public async Task<RevenueEvent[]> ForPartnerAsync(PartnerHubDb db, PartnerId partner, string currency, CancellationToken ct)
+    {
+        var key = (db.Database.GetConnectionString() ?? "", partner);
+        var events = db.Set<RevenueEventRecord>().AsNoTracking().Where(e => e.PartnerId == partner);
+        var stamp = await events.GroupBy(e => e.PartnerId).Select(g => new { Count = g.Count(), MaxId = g.Max(e => e.Id) }).FirstOrDefaultAsync(ct);
+        var (count, maxId) = stamp is null ? (0, 0L) : (stamp.Count, stamp.MaxId);
+
+        var kept = _entries.GetValueOrDefault(key);
+        if (kept is null || kept.Count != count || kept.MaxId != maxId)
+        {
+            var added = kept is null || kept.Count > count ? null : await RowsAsync(events.Where(e => e.Id > kept.MaxId), ct);
+            kept = added is not null && kept!.Count + added.Count == count
+                ? new Kept(count, added.Count == 0 ? kept.MaxId : added.Max(r => r.Id), [.. kept.Events, .. added.Select(r => r.Fact)])
+                : Reloaded(await RowsAsync(events, ct));
+            Keep(key, kept);
+        }
+
+        return kept.Events.Where(e => e.Currency == currency).Select(e => e.Event).ToArray();
+    }
+
+    private static Task<List<Row>> RowsAsync(IQueryable<RevenueEventRecord> events, CancellationToken ct) =>
+        events.Select(e => new Row(e.Id, e.Currency, e.Kind, e.OccurredOn, e.AmountMinor, e.CustomerRef)).ToListAsync(ct);
+
+    /// <summary>A whole read: its count and highest id are the rows' own, so a write racing the read shows as a mismatch next time.</summary>
+    private static Kept Reloaded(List<Row> rows) => new(rows.Count, rows.Count == 0 ? 0 : rows.Max(r => r.Id), rows.Select(r => r.Fact).ToArray());
+
+    private void Keep((string, PartnerId) key, Kept kept)
+    {
+        if (Interlocked.Add(ref _events, kept.Events.Length) > MaxEvents)
+        {
+            _entries.Clear();
+            Interlocked.Exchange(ref _events, kept.Events.Length);
+        }
+
+        _entries[key] = kept;
+    }
+}

@@ -1,0 +1,65 @@
+using PartnerHub.App.Facts;
+using PartnerHub.App.Persistence;
+using PartnerHub.App.Revenue;
+using PartnerHub.Core.Common;
+using PartnerHub.Core.Facts;
+using PartnerHub.Core.Partners;
+using PartnerHub.Tests.Deals;
+using PartnerHub.Tests.Infrastructure;
+using static PartnerHub.Tests.Revenue.RevenueData;
+
+namespace PartnerHub.Tests.Facts;
+
+/// <summary>
+/// A partner's revenue facts kept between standings (<see cref="KeptRevenueFacts"/>) are never stale: an event
+/// appended after the copy was kept, an older event attributed by hand, and an event another instance wrote all show
+/// in the next read of the instance that keeps the copy.
+/// </summary>
+public abstract class KeptRevenueFactsTests(DatabaseProvider provider) : IAsyncLifetime
+{
+    private AppHarness _app = null!;
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => _app = await AppHarness.CreateAsync(provider);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    [Fact]
+    public async Task The_kept_revenue_includes_appended_events_an_older_event_attributed_by_hand_and_another_instance_s_events()
+    {
+        var partner = await _app.PartnerOfAsync("integration");
+        var stray = await _app.SendAsync(Payment("stray", "400.00", customer: "nobody-yet")); // kept unattributed, with the lowest id
+        Assert.Null(stray.Event.PartnerId);
+        await _app.SendAsync(Payment("first", "1000.00", partner: partner.Value.ToString()));
+        Assert.Equal(100_000L, await RevenueAsync(_app, partner)); // this instance now keeps the partner's revenue
+
+        await _app.SendAsync(Payment("appended", "250.00", partner: partner.Value.ToString()));
+        Assert.Equal(125_000L, await RevenueAsync(_app, partner));
+
+        // Attributed by hand: an id below the kept highest one joins the partner's events, so only a reload finds it.
+        await _app.Run<AttributeRevenueEvent, Result<RevenueEventReceipt>>(a => a.HandleAsync(stray.Event.Id, partner.Value.ToString(), "found its partner", Ct));
+        Assert.Equal(165_000L, await RevenueAsync(_app, partner));
+
+        await using (var other = _app.Second())
+        {
+            await other.SendAsync(Payment("elsewhere", "5.00", partner: partner.Value.ToString()));
+            Assert.Equal(165_500L, await RevenueAsync(other, partner));
+        }
+
+        Assert.Equal(165_500L, await RevenueAsync(_app, partner));
+    }
+
+    private static async Task<long> RevenueAsync(AppHarness app, PartnerId partner)
+    {
+        var facts = await app.Run<FactStore, Result<PartnerFacts>>(f => f.ForPartnerAsync(partner, Currency.Parse("USD").Value, Ct));
+        return facts.Ok().Revenue.Sum(e => e.AmountMinor);
+    }
+}
+
+public sealed class KeptRevenueFactsOnSqlite() : KeptRevenueFactsTests(DatabaseProvider.Sqlite);
+
+public sealed class KeptRevenueFactsOnPostgres() : KeptRevenueFactsTests(DatabaseProvider.Postgres);
