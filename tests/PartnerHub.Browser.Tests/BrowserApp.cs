@@ -17,6 +17,7 @@ public sealed class BrowserApp : IAsyncLifetime
 
     private WebApplication? _app;
     private IPlaywright? _playwright;
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"partnerhub-browser-{Guid.NewGuid():N}.db");
 
     public string BaseUrl { get; private set; } = "";
 
@@ -30,9 +31,8 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var file = Path.Combine(Path.GetTempPath(), $"partnerhub-browser-{Guid.NewGuid():N}.db");
         _app = PartnerHubWeb.Build([
-            "--urls=http://127.0.0.1:0", $"--Database:ConnectionString=Data Source={file}", "--Demo:Load=true", "--environment=Production",
+            "--urls=http://127.0.0.1:0", $"--Database:ConnectionString=Data Source={_file}", "--Demo:Load=true", "--environment=Production",
             "--RateLimits:SignInPerMinute=1000", "--Logging:LogLevel:Default=Warning",
         ]);
         await _app.StartAsync();
@@ -67,6 +67,9 @@ public sealed class BrowserApp : IAsyncLifetime
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();
         if (_app is not null) await _app.DisposeAsync();
+        // The demo database is the fixture's alone: pooled connections hold it open until cleared, then it goes.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_file + suffix);
     }
 
     private static string RepositoryRoot()
