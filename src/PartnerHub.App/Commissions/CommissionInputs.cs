@@ -19,12 +19,14 @@ namespace PartnerHub.App.Commissions;
 public sealed class CommissionInputs(PartnerHubDb db, ProgramStore programs, CommittedHistories committed)
 {
     private readonly Dictionary<DateOnly, PublishedProgram> _programs = [];
+    private ProgramCalendar? _calendar;
     private readonly Dictionary<PartnerId, (CommissionPartner Partner, PartnerTerms? Terms)?> _partners = [];
 
     public async Task<PublishedProgram> ProgramAtAsync(DateOnly date, CancellationToken ct)
     {
         if (_programs.TryGetValue(date, out var cached)) return cached;
-        return _programs[date] = await programs.AtAsync(date, ct);
+        _calendar ??= await programs.CalendarAsync(ct); // once per scope: its events fall on many dates
+        return _programs[date] = (await programs.VersionAsync(_calendar.NumberOn(date), ct)).Value;
     }
 
     public async Task<(CommissionPartner Partner, PartnerTerms? Terms)?> PartnerAsync(PartnerId id, CancellationToken ct)
@@ -88,6 +90,8 @@ public sealed class CommissionInputs(PartnerHubDb db, ProgramStore programs, Com
     public void Committed()
     {
         foreach (var (partner, history) in _history) committed.Keep(Database, partner, history);
+        foreach (var (partner, noted) in _pending) committed.Extend(Database, partner, noted);
+        _pending.Clear(); // now in the kept copies (or, where none was kept, read from the database when needed)
     }
 
     private string Database => db.Database.GetConnectionString() ?? "";

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using PartnerHub.App.Facts;
 using PartnerHub.Core.Partners;
 
 namespace PartnerHub.App.Commissions;
@@ -24,5 +25,21 @@ public sealed class CommittedHistories
     {
         if (_entries.Count >= MaxEntries) _entries.Clear();
         _entries[(database, partner)] = history.Copy();
+    }
+
+    /// <summary>
+    /// Adds events the caller has just committed for a partner whose history it did not read (an invoice accrues
+    /// nothing, so nothing reads it) to the kept copy, which otherwise stops matching the partner's count and is read
+    /// again in full. Events at or below the copy's highest id are left out: a scope that read the database after this
+    /// commit may hold them already. Leaving one out can only make the copy short, which the count check catches.
+    /// </summary>
+    public void Extend(string database, PartnerId partner, IEnumerable<RevenueEventRecord> events)
+    {
+        var key = (database, partner);
+        if (!_entries.TryGetValue(key, out var kept)) return;
+        var extended = kept.Copy();
+        foreach (var e in events.Where(e => e.Id > kept.MaxId).OrderBy(e => e.Id))
+            extended.Add(e.Id, e.Kind, e.OccurredOn, e.AmountMinor, e.Currency, e.CustomerRef);
+        _entries.TryUpdate(key, extended, kept); // lost to a concurrent Keep: that one stands, checked by count like any
     }
 }

@@ -16,6 +16,9 @@ public sealed class PartnerHistory(string currency, ManagerRating[] ratings, Cer
     /// <summary>Every event of the partner, whatever its currency: the check that a kept copy is complete.</summary>
     public int Count { get; private set; }
 
+    /// <summary>The highest event id added: an event at or below it may already be here.</summary>
+    public long MaxId { get; private set; }
+
     public IReadOnlyList<RevenueEvent> Revenue => _revenue;
 
     public ManagerRating[] Ratings { get; } = ratings;
@@ -25,6 +28,7 @@ public sealed class PartnerHistory(string currency, ManagerRating[] ratings, Cer
     public void Add(long id, RevenueKind kind, DateOnly on, long amount, string currency, string? customer)
     {
         Count++;
+        MaxId = Math.Max(MaxId, id);
         if (currency == Currency) _revenue.Add(new RevenueEvent(kind, on, amount));
         if (customer is null) return;
         var key = (customer, kind);
@@ -36,7 +40,7 @@ public sealed class PartnerHistory(string currency, ManagerRating[] ratings, Cer
     /// <summary>A copy to add to without changing this one; ratings and awards as read now.</summary>
     public PartnerHistory Copy(ManagerRating[]? ratings = null, CertificationAward[]? awards = null)
     {
-        var copy = new PartnerHistory(Currency, ratings ?? Ratings, awards ?? Awards) { Count = Count };
+        var copy = new PartnerHistory(Currency, ratings ?? Ratings, awards ?? Awards) { Count = Count, MaxId = MaxId };
         copy._revenue.AddRange(_revenue);
         foreach (var (key, value) in _first) copy._first[key] = value;
         return copy;

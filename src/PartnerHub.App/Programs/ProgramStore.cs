@@ -31,14 +31,11 @@ public sealed class ProgramStore(PartnerHubDb db)
     public Task<PublishedProgram> CurrentAsync(CancellationToken ct) => AtAsync(Today, ct);
 
     /// <summary>The version in force on <paramref name="date"/>; before the first version, the first one.</summary>
-    public async Task<PublishedProgram> AtAsync(DateOnly date, CancellationToken ct)
-    {
-        var number = await db.Set<ProgramVersion>().Where(v => v.EffectiveFrom <= date).OrderByDescending(v => v.EffectiveFrom).ThenByDescending(v => v.Number)
-            .Select(v => (int?)v.Number).FirstOrDefaultAsync(ct)
-            ?? await db.Set<ProgramVersion>().OrderBy(v => v.EffectiveFrom).Select(v => (int?)v.Number).FirstOrDefaultAsync(ct)
-            ?? throw new InvalidOperationException("No program version is published; start-up publishes the seed program.");
-        return (await VersionAsync(number, ct)).Value;
-    }
+    public async Task<PublishedProgram> AtAsync(DateOnly date, CancellationToken ct) => (await VersionAsync((await CalendarAsync(ct)).NumberOn(date), ct)).Value;
+
+    /// <summary>When each version took effect: one read for a caller that needs the version on many dates.</summary>
+    public async Task<ProgramCalendar> CalendarAsync(CancellationToken ct) =>
+        new(await db.Set<ProgramVersion>().Select(v => new ProgramCalendar.Entry(v.EffectiveFrom, v.Number)).ToListAsync(ct));
 
     public async Task<Result<PublishedProgram>> VersionAsync(int number, CancellationToken ct)
     {

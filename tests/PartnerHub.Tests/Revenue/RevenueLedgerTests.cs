@@ -73,6 +73,21 @@ public abstract class RevenueLedgerTests(DatabaseProvider provider) : IAsyncLife
         Assert.Equal(70_000L, await VolumeAsync(_app, partner));
     }
 
+    [Fact]
+    public async Task An_event_whose_commission_reads_no_history_joins_the_kept_copy_instead_of_voiding_it()
+    {
+        var partner = await _app.PartnerOfAsync("integration");
+        await _app.SendAsync(Payment("join-1", "1000.00", partner: partner.Value.ToString(), customer: "cus-join"));
+        await _app.SendAsync(Refund("join-2", "250.00", "join-1", customer: "cus-join")); // a clawback: the history is not read
+
+        string database;
+        await using (var scope = _app.Scope()) database = scope.ServiceProvider.GetRequiredService<PartnerHubDb>().Database.GetConnectionString()!;
+        var kept = _app.Services.GetRequiredService<CommittedHistories>().Find(database, partner);
+        Assert.Equal(2, kept?.Count); // without the refund the copy no longer matches the partner's count and is read again in full
+        await using var other = _app.Second(); // keeps nothing yet: reads the database
+        Assert.Equal(await VolumeAsync(other, partner), await VolumeAsync(_app, partner));
+    }
+
     /// <summary>The trailing-12-month volume a commission on 2026-05-31 would see, through a fresh scope of <paramref name="app"/>.</summary>
     private static async Task<long> VolumeAsync(AppHarness app, PartnerId partner)
     {
