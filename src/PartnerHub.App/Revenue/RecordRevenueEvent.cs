@@ -190,16 +190,41 @@ public sealed class RecordRevenueEvent(PartnerHubDb db, AccrueCommissions accrue
             .Where(e => e.PartnerId == partner && e.CustomerRef == customer && e.Kind == RevenueKind.Payment && e.OccurredOn <= on)
             .OrderByDescending(e => e.OccurredOn).ThenByDescending(e => e.Id).Select(e => e.ExternalId).FirstOrDefaultAsync(ct);
 
+    /// <summary>
+    /// Finds the partners that events name (kept for the scope): a partner id, else an external id, else a domain, among
+    /// partners not archived (an id matches any partner). Three statements at most, however many events: a group
+    /// resolves all its references at once.
+    /// </summary>
+    public async Task<IReadOnlyList<PartnerId>> ResolvePartnersAsync(IReadOnlyList<string> references, CancellationToken ct)
+    {
+        var open = references.Where(r => !_partnerRefs.ContainsKey(r)).Distinct(StringComparer.Ordinal).ToList();
+        var partners = db.Partners.IgnoreQueryFilters().AsNoTracking();
+        var ids = open.Select(r => Guid.TryParse(r, out var g) ? new PartnerId(g) : (PartnerId?)null).OfType<PartnerId>().ToList();
+        var byId = ids.Count == 0 ? [] : (await partners.Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
+        var externalIds = open.Where(r => !Guid.TryParse(r, out var g) || !byId.Contains(new PartnerId(g))).ToList();
+        var byExternalId = externalIds.Count == 0 ? [] : await partners.Where(p => externalIds.Contains(p.ExternalId!) && p.ArchivedAt == null)
+            .Select(p => new { p.ExternalId, p.Id }).ToDictionaryAsync(p => p.ExternalId!, p => p.Id, StringComparer.Ordinal, ct);
+        var domains = externalIds.Where(r => !byExternalId.ContainsKey(r))
+            .Select(r => (Reference: r, Domain: WebDomain.Normalize(r))).Where(d => d.Domain.IsSuccess).ToList();
+        var domainKeys = domains.Select(d => d.Domain.Value).Distinct().ToList();
+        var byDomain = domainKeys.Count == 0 ? [] : await partners.Where(p => domainKeys.Contains(p.Domain) && p.ArchivedAt == null)
+            .Select(p => new { p.Domain, p.Id }).ToDictionaryAsync(p => p.Domain, p => p.Id, StringComparer.Ordinal, ct);
+
+        foreach (var reference in open)
+        {
+            _partnerRefs[reference] = Guid.TryParse(reference, out var g) && byId.Contains(new PartnerId(g)) ? new PartnerId(g)
+                : byExternalId.TryGetValue(reference, out var external) ? external
+                : WebDomain.Normalize(reference) is { IsSuccess: true } domain && byDomain.TryGetValue(domain.Value, out var byName) ? byName
+                : null;
+        }
+
+        return references.Select(r => _partnerRefs[r]).OfType<PartnerId>().Distinct().ToList();
+    }
+
     private async Task<PartnerId?> PartnerByReferenceAsync(string reference, CancellationToken ct)
     {
-        if (_partnerRefs.TryGetValue(reference, out var cached)) return cached;
-        PartnerId? found = null;
-        var partners = db.Partners.IgnoreQueryFilters().AsNoTracking();
-        if (Guid.TryParse(reference, out var guid)) found = await partners.Where(p => p.Id == new PartnerId(guid)).Select(p => (PartnerId?)p.Id).FirstOrDefaultAsync(ct);
-        found ??= await partners.Where(p => p.ExternalId == reference && p.ArchivedAt == null).Select(p => (PartnerId?)p.Id).FirstOrDefaultAsync(ct);
-        if (found is null && WebDomain.Normalize(reference) is { IsSuccess: true } domain)
-            found = await partners.Where(p => p.Domain == domain.Value && p.ArchivedAt == null).Select(p => (PartnerId?)p.Id).FirstOrDefaultAsync(ct);
-        return _partnerRefs[reference] = found;
+        if (!_partnerRefs.ContainsKey(reference)) await ResolvePartnersAsync([reference], ct);
+        return _partnerRefs[reference];
     }
 
     private async Task<PartnerId?> PartnerByCodeAsync(string code, CancellationToken ct)

@@ -106,6 +106,9 @@ public sealed class RevenueEventWriter(IServiceScopeFactory scopes) : IDisposabl
         var ids = group.Select(w => w.Delivery.Event.ExternalId).Distinct().ToList();
         var recorded = (await db.Set<RevenueEventRecord>().IgnoreQueryFilters().AsNoTracking().Where(r => ids.Contains(r.ExternalId))
             .Select(r => r.ExternalId).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        // What the events' commissions read about the partners they name, for the whole group at once.
+        var named = await record.ResolvePartnersAsync(group.Select(w => w.Delivery.Event.Partner).OfType<string>().ToList(), ct);
+        await inputs.PrefetchAsync(named, ct);
 
         var answers = new Result<StoredResponse>[group.Count];
         var kept = new List<IdempotentRequestRecord>();

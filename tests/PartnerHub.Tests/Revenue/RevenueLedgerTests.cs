@@ -1,8 +1,10 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PartnerHub.App.Commissions;
 using PartnerHub.App.Common;
 using PartnerHub.App.Deals;
+using PartnerHub.App.Partners;
 using PartnerHub.App.Persistence;
 using PartnerHub.App.Programs;
 using PartnerHub.App.Revenue;
@@ -87,6 +89,32 @@ public abstract class RevenueLedgerTests(DatabaseProvider provider) : IAsyncLife
         await using var other = _app.Second(); // keeps nothing yet: reads the database
         Assert.Equal(await VolumeAsync(other, partner), await VolumeAsync(_app, partner));
     }
+
+    [Fact]
+    public async Task A_batch_finds_each_named_partner_by_id_external_id_or_domain_and_refuses_an_archived_or_unknown_one()
+    {
+        var byId = await _app.PartnerOfAsync("integration");
+        var byExternalId = await CreateAsync(Build.Partner() with { ExternalId = "crm-77" });
+        var byDomain = await CreateAsync(Build.Partner() with { Domain = "named-by-domain.example.com" });
+        var archived = await CreateAsync(Build.Partner() with { Domain = "archived-partner.example.com" });
+        (await _app.Run<SavePartner, Result<PartnerView>>(s => s.ArchiveAsync(new PartnerId(archived.Id), archived.Version, Ct))).Ok();
+
+        RevenueEventInput[] items =
+        [
+            Payment("named-1", "10.00", partner: byId.Value.ToString()), Payment("named-2", "10.00", partner: "crm-77"),
+            Payment("named-3", "10.00", partner: "https://Named-By-Domain.example.com/"), Payment("named-4", "10.00", partner: "archived-partner.example.com"),
+            Payment("named-5", "10.00", partner: "nobody.example.com"), Payment("named-6", "10.00", partner: "crm-77"),
+        ];
+        var response = (await _app.Run<IngestRevenueEvent, Result<StoredResponse>>(i => i.BatchAsync(items, null, Ct))).Ok();
+        var receipt = JsonSerializer.Deserialize<BatchReceipt>(response.Json, IngestRevenueEvent.Json)!;
+
+        Assert.Equal([201, 201, 201, 400, 400, 201], receipt.Items.Select(i => i.Status));
+        Assert.Equal([byId.Value, byExternalId.Id, byDomain.Id, byExternalId.Id], receipt.Items.Where(i => i.Status == 201).Select(i => i.Receipt!.Event.PartnerId!.Value));
+        Assert.All(receipt.Items.Where(i => i.Status == 400), i => Assert.Equal("partner", Assert.Single(i.Problem!.Errors!).Key));
+    }
+
+    private async Task<PartnerView> CreateAsync(PartnerDetails details) =>
+        (await _app.Run<SavePartner, Result<PartnerView>>(s => s.CreateAsync(details, Ct))).Ok();
 
     /// <summary>The trailing-12-month volume a commission on 2026-05-31 would see, through a fresh scope of <paramref name="app"/>.</summary>
     private static async Task<long> VolumeAsync(AppHarness app, PartnerId partner)
