@@ -66,7 +66,7 @@ public sealed class AccrueCommissions(PartnerHubDb db, CommissionInputs inputs, 
         if (decision.Parts.Count == 0) notes.Add(decision.Explanation);
 
         // Refunds of this payment that arrived first are settled now, each by its own share.
-        var refunds = await db.Set<RevenueEventRecord>().AsNoTracking().IgnoreQueryFilters()
+        var refunds = !inputs.MayBeReversed(e.ExternalId) ? [] : await db.Set<RevenueEventRecord>().AsNoTracking().IgnoreQueryFilters()
             .Where(r => r.OriginalExternalId == e.ExternalId && r.PartnerId == partner && (r.Kind == Core.Facts.RevenueKind.Refund || r.Kind == Core.Facts.RevenueKind.Chargeback))
             .OrderBy(r => r.Id).ToListAsync(ct);
         foreach (var refund in refunds)

@@ -36,12 +36,15 @@ public sealed class CommissionInputs(PartnerHubDb db, ProgramStore programs, Com
     }
 
     /// <summary>
-    /// Reads what the commissions of a group's events need about <paramref name="partners"/> — their records, ratings,
-    /// awards and event counts — in four statements for the group instead of four per partner. The counts are taken
-    /// before the group records anything; what it records after is noted (<see cref="Noted"/>).
+    /// Reads what the commissions of a group's events need — about <paramref name="partners"/>: their records, ratings,
+    /// awards and event counts; about <paramref name="events"/>: which of them a stored refund already names — in five
+    /// statements for the group instead of five per event. Read before the group records anything; what it records
+    /// after is noted (<see cref="Noted"/>).
     /// </summary>
-    public async Task PrefetchAsync(IReadOnlyList<PartnerId> partners, CancellationToken ct)
+    public async Task PrefetchAsync(IReadOnlyList<PartnerId> partners, IReadOnlyList<string> events, CancellationToken ct)
     {
+        _reversed = (await db.Set<RevenueEventRecord>().AsNoTracking().IgnoreQueryFilters().Where(r => events.Contains(r.OriginalExternalId!))
+            .Select(r => r.OriginalExternalId!).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var ids = partners.Where(p => !_partners.ContainsKey(p)).Distinct().ToList();
         if (ids.Count == 0) return;
         await ReadPartnersAsync(ids, ct);
@@ -134,9 +137,15 @@ public sealed class CommissionInputs(PartnerHubDb db, ProgramStore programs, Com
 
     private string Database => db.Database.GetConnectionString() ?? "";
 
+    private HashSet<string>? _reversed;
+
+    /// <summary>Whether a stored event may name <paramref name="payment"/> as the payment it reverses: false only when known not to.</summary>
+    public bool MayBeReversed(string payment) => _reversed?.Contains(payment) ?? true;
+
     /// <summary>An event this scope just stored: added to the partner's history, or kept until the history is read.</summary>
     public void Noted(RevenueEventRecord e)
     {
+        if (e.OriginalExternalId is { } reversed) _reversed?.Add(reversed);
         if (e.PartnerId is not { } partner) return;
         if (_history.TryGetValue(partner, out var history)) history.Add(e.Id, e.Kind, e.OccurredOn, e.AmountMinor, e.Currency, e.CustomerRef);
         else if (_pending.TryGetValue(partner, out var noted)) noted.Add(e);

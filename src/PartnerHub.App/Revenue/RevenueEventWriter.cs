@@ -108,7 +108,7 @@ public sealed class RevenueEventWriter(IServiceScopeFactory scopes) : IDisposabl
             .Select(r => r.ExternalId).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         // What the events' commissions read about the partners they name, for the whole group at once.
         var named = await record.ResolvePartnersAsync(group.Select(w => w.Delivery.Event.Partner).OfType<string>().ToList(), ct);
-        await inputs.PrefetchAsync(named, ct);
+        await inputs.PrefetchAsync(named, ids, ct);
 
         var answers = new Result<StoredResponse>[group.Count];
         var kept = new List<IdempotentRequestRecord>();
@@ -122,6 +122,8 @@ public sealed class RevenueEventWriter(IServiceScopeFactory scopes) : IDisposabl
             }
 
             db.Actor.ActLike(group[i].Actor);
+            // Not released after the event: the commit ends them all, and a release is a round trip per event. Rolling
+            // back to "event" goes to the latest savepoint of that name, this event's, on SQLite and PostgreSQL alike.
             await transaction.CreateSavepointAsync("event", ct);
             var outcome = await record.HandleAsync(e, ct, knownNew: !recorded.Contains(e.ExternalId));
             if (!outcome.IsSuccess)
@@ -133,7 +135,6 @@ public sealed class RevenueEventWriter(IServiceScopeFactory scopes) : IDisposabl
                 continue;
             }
 
-            await transaction.ReleaseSavepointAsync("event", ct);
             recorded.Add(e.ExternalId);
             var response = new StoredResponse(outcome.Value.Created ? 201 : 200, JsonSerializer.Serialize(outcome.Value.Receipt, IngestRevenueEvent.Json));
             var entry = new IdempotentRequestRecord

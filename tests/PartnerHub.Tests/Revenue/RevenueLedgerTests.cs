@@ -113,6 +113,23 @@ public abstract class RevenueLedgerTests(DatabaseProvider provider) : IAsyncLife
         Assert.All(receipt.Items.Where(i => i.Status == 400), i => Assert.Equal("partner", Assert.Single(i.Problem!.Errors!).Key));
     }
 
+    [Fact]
+    public async Task A_refund_ahead_of_its_payment_in_the_same_batch_is_clawed_back_when_the_payment_is_recorded()
+    {
+        var partner = (await _app.PartnerOfAsync("integration")).Value.ToString();
+        RevenueEventInput[] items =
+        [
+            Refund("same-ref", "400.00", "same-pay", partner: partner, customer: "cus-same"), Payment("same-pay", "1234.56", partner: partner, customer: "cus-same"),
+            Payment("same-other", "100.00", partner: partner, customer: "cus-same"),
+        ];
+        var response = (await _app.Run<IngestRevenueEvent, Result<StoredResponse>>(i => i.BatchAsync(items, null, Ct))).Ok();
+        var receipt = JsonSerializer.Deserialize<BatchReceipt>(response.Json, IngestRevenueEvent.Json)!;
+
+        Assert.Empty(receipt.Items[0].Receipt!.Ledger);
+        Assert.Equal([12_346L, -4_000L], receipt.Items[1].Receipt!.Ledger.Select(l => l.AmountMinor)); // as when they arrive one by one
+        Assert.Equal([1_000L], receipt.Items[2].Receipt!.Ledger.Select(l => l.AmountMinor));
+    }
+
     private async Task<PartnerView> CreateAsync(PartnerDetails details) =>
         (await _app.Run<SavePartner, Result<PartnerView>>(s => s.CreateAsync(details, Ct))).Ok();
 
