@@ -131,10 +131,10 @@ public abstract class PartnerHubDb : IdentityDbContext<AppUser, AppRole, Guid>
                 foreach (var rows in batched.GroupBy(w => w.Entity.GetType()).Select(g => g.Select(w => w.Entity).ToList()))
                     written += await BatchedInserts.InsertAsync(this, rows, cancellationToken);
                 written += await BatchedInserts.InsertAsync(this, audit, cancellationToken);
-                written += await BatchedInserts.InsertAsync(this, events, cancellationToken);
 
                 foreach (var entry in tracked) entry.State = EntityState.Unchanged; // written: EF Core must not insert them again
                 written += await SaveTrackedAsync(acceptAllChangesOnSuccess, cancellationToken);
+                written += await BatchedInserts.InsertAsync(this, events.Select(build => build()).ToList(), cancellationToken); // after: their bodies name assigned ids
                 if (own is not null) await own.CommitAsync(cancellationToken);
                 else await outer!.ReleaseSavepointAsync(SavepointName, cancellationToken);
             }

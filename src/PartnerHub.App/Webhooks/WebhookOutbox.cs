@@ -23,10 +23,14 @@ internal static class WebhookOutbox
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
-    public static List<WebhookEvent> Collect(IReadOnlyList<PendingWrite> writes, DateTimeOffset now)
+    /// <summary>
+    /// The events of one save, each built when called: the save calls them after its rows are written, so that a key
+    /// the database assigns (a revenue event's id) is in the body. What a change replaced (an original value) is read now.
+    /// </summary>
+    public static List<Func<WebhookEvent>> Collect(IReadOnlyList<PendingWrite> writes, DateTimeOffset now)
     {
-        var events = new List<WebhookEvent>();
-        void Add(string type, object data) => events.Add(Event(type, data, now));
+        var events = new List<Func<WebhookEvent>>();
+        void Add(string type, object data) => events.Add(() => Event(type, data, now));
 
         // Only a tracked entry can be modified; an untracked pending write is always a new row.
         foreach (var (entity, state, entry) in writes)
@@ -34,10 +38,10 @@ internal static class WebhookOutbox
             switch (entity)
             {
                 case Partner p when state == EntityState.Added:
-                    events.Add(PartnerEvent(WebhookEventTypes.PartnerCreated, p, now));
+                    events.Add(() => PartnerEvent(WebhookEventTypes.PartnerCreated, p, now));
                     break;
                 case Partner p when state == EntityState.Modified && Changed(entry!, nameof(Partner.Version)):
-                    events.Add(PartnerEvent(WebhookEventTypes.PartnerChanged, p, now));
+                    events.Add(() => PartnerEvent(WebhookEventTypes.PartnerChanged, p, now));
                     if (Changed(entry!, nameof(Partner.Stage)))
                         Add(WebhookEventTypes.PartnerStageChanged, new { from = ((LifecycleStage)entry!.Property(nameof(Partner.Stage)).OriginalValue!).Key(), partner = PartnerView.From(p) });
                     break;
@@ -50,7 +54,7 @@ internal static class WebhookOutbox
                     break;
                 case RevenueEventRecord r when r.PartnerId is not null
                                                && (state == EntityState.Added || (state == EntityState.Modified && Changed(entry!, nameof(RevenueEventRecord.PartnerId)))):
-                    Add(WebhookEventTypes.RevenueAttributed, RevenueData(r));
+                    events.Add(() => Event(WebhookEventTypes.RevenueAttributed, RevenueData(r), now)); // a new event's id is known once written
                     break;
                 case StatementRecord s when state == EntityState.Added:
                     Add(WebhookEventTypes.StatementClosed, new

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PartnerHub.App.Deals;
 using PartnerHub.App.Partners;
@@ -6,6 +7,7 @@ using PartnerHub.App.Webhooks;
 using PartnerHub.Core.Common;
 using PartnerHub.Tests.Deals;
 using PartnerHub.Tests.Infrastructure;
+using PartnerHub.Tests.Revenue;
 
 namespace PartnerHub.Tests.Webhooks;
 
@@ -50,6 +52,19 @@ public abstract class WebhookOutboxTests(DatabaseProvider provider)
         var events = await EventsAboutAsync(app, partner.Value);
         Assert.Equal(["partner.changed", "partner.created"], events.Select(e => e.Type));
         Assert.Contains("Renamed in the test", events[0].Payload);
+    }
+
+    [Fact]
+    public async Task A_new_attributed_revenue_event_is_an_event_whose_body_names_the_id_it_was_stored_under()
+    {
+        await using var app = await AppHarness.CreateAsync(provider);
+        var partner = await app.PartnerOfAsync("integration");
+        var receipt = await app.SendAsync(RevenueData.Payment("hook-pay", "100.00", partner: partner.Value.ToString()));
+
+        var (_, payload) = Assert.Single(await EventsAboutAsync(app, partner.Value), e => e.Type == "revenue.attributed");
+        using var body = JsonDocument.Parse(payload);
+        Assert.True(receipt.Event.Id > 0);
+        Assert.Equal(receipt.Event.Id, body.RootElement.GetProperty("data").GetProperty("id").GetInt64());
     }
 }
 
