@@ -110,6 +110,7 @@ public static class UseCases
 
     private static IServiceCollection AddFactUseCases(this IServiceCollection services) => services
         .AddSingleton<ProgramFactsCache>() // everyone's facts, reloaded when a fact write bumps the stamp
+        .AddSingleton<KeptProgramCalendar>() // the program versions' effective dates, for a few seconds (ADR 23)
         .AddSingleton<KeptRevenueFacts>() // partners' revenue facts, checked by count and highest id before each use
         .AddScoped<FactStore>()
         .AddScoped<ImportFacts>()

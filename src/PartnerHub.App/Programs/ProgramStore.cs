@@ -12,7 +12,7 @@ namespace PartnerHub.App.Programs;
 /// The published program versions. Which version applies on a date is the latest one effective on or before it;
 /// parsed versions are cached for the life of the process, since a published version never changes.
 /// </summary>
-public sealed class ProgramStore(PartnerHubDb db)
+public sealed class ProgramStore(PartnerHubDb db, KeptProgramCalendar? kept = null)
 {
     private static readonly ConcurrentDictionary<(string Database, int Number), PublishedProgram> Parsed = new();
 
@@ -33,9 +33,21 @@ public sealed class ProgramStore(PartnerHubDb db)
     /// <summary>The version in force on <paramref name="date"/>; before the first version, the first one.</summary>
     public async Task<PublishedProgram> AtAsync(DateOnly date, CancellationToken ct) => (await VersionAsync((await CalendarAsync(ct)).NumberOn(date), ct)).Value;
 
-    /// <summary>When each version took effect: one read for a caller that needs the version on many dates.</summary>
-    public async Task<ProgramCalendar> CalendarAsync(CancellationToken ct) =>
-        new(await db.Set<ProgramVersion>().Select(v => new ProgramCalendar.Entry(v.EffectiveFrom, v.Number)).ToListAsync(ct));
+    /// <summary>When each version took effect: kept for seconds when the host keeps it, else read now.</summary>
+    public async Task<ProgramCalendar> CalendarAsync(CancellationToken ct)
+    {
+        var database = db.Database.GetConnectionString() ?? "";
+        var now = db.Clock.GetUtcNow();
+        if (kept?.Find(database, now) is { } calendar) return calendar;
+        var generation = kept?.Generation ?? 0;
+        var versions = await db.Set<ProgramVersion>().Select(v => new ProgramCalendar.Entry(v.EffectiveFrom, v.Number)).ToListAsync(ct);
+        calendar = new ProgramCalendar(versions);
+        if (versions.Count > 0) kept?.Keep(database, calendar, now, generation);
+        return calendar;
+    }
+
+    /// <summary>Called after a version is written: this instance uses it from its next read on.</summary>
+    public void Published() => kept?.Forget();
 
     public async Task<Result<PublishedProgram>> VersionAsync(int number, CancellationToken ct)
     {
@@ -61,5 +73,6 @@ public sealed class ProgramStore(PartnerHubDb db)
         var program = ProgramFile.Parse(yaml, DefaultSource).Program ?? throw new InvalidOperationException("The shipped default program does not parse.");
         db.Add(ProgramVersion.Create(1, program.Name, new DateOnly(2020, 1, 1), yaml, db.Actor.Name, db.Clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
+        Published();
     }
 }

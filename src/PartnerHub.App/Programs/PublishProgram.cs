@@ -27,6 +27,7 @@ public sealed class PublishProgram(PartnerHubDb db, ProgramStore store)
         var version = ProgramVersion.Create((latest?.Number ?? 0) + 1, parsed.Program.Name, effectiveFrom, yaml, db.Actor.Name, db.Clock.GetUtcNow());
         db.Add(version);
         await db.SaveChangesAsync(ct);
+        store.Published();
         return version;
     }
 }
