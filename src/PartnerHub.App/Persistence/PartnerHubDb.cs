@@ -121,9 +121,10 @@ public abstract class PartnerHubDb : IdentityDbContext<AppUser, AppRole, Guid>
             var batched = writes.Where(w => w.State == EntityState.Added && (w.Entry is null || BatchedInserts.Handles(w.Entry.Metadata))).ToList();
             if (audit.Count + events.Count + batched.Count == 0) return await SaveTrackedAsync(acceptAllChangesOnSuccess, cancellationToken);
 
-            // All or nothing: our own transaction, or a savepoint in the caller's (which PostgreSQL also needs to go on after a failed statement).
+            // All or nothing: our own transaction, or a savepoint in the caller's (which PostgreSQL also needs to go on after
+            // a failed statement), unless the caller sets its own savepoints and turned EF Core's off (the revenue writer).
             await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-            var outer = own is null ? Database.CurrentTransaction! : null;
+            var outer = own is null && Database.AutoSavepointsEnabled ? Database.CurrentTransaction! : null;
             if (outer is not null) await outer.CreateSavepointAsync(SavepointName, cancellationToken);
             var written = 0;
             try
@@ -136,7 +137,7 @@ public abstract class PartnerHubDb : IdentityDbContext<AppUser, AppRole, Guid>
                 written += await SaveTrackedAsync(acceptAllChangesOnSuccess, cancellationToken);
                 written += await BatchedInserts.InsertAsync(this, events.Select(build => build()).ToList(), cancellationToken); // after: their bodies name assigned ids
                 if (own is not null) await own.CommitAsync(cancellationToken);
-                else await outer!.ReleaseSavepointAsync(SavepointName, cancellationToken);
+                else if (outer is not null) await outer.ReleaseSavepointAsync(SavepointName, cancellationToken);
             }
             catch
             {
