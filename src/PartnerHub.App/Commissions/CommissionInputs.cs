@@ -31,7 +31,7 @@ public sealed class CommissionInputs(PartnerHubDb db, ProgramStore programs, Com
 
     public async Task<(CommissionPartner Partner, PartnerTerms? Terms)?> PartnerAsync(PartnerId id, CancellationToken ct)
     {
-        if (!_partners.TryGetValue(id, out var cached)) await ReadPartnersAsync([id], ct);
+        if (!_partners.ContainsKey(id)) await ReadPartnersAsync([id], ct);
         return _partners[id];
     }
 

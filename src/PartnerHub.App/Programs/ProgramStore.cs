@@ -10,7 +10,8 @@ namespace PartnerHub.App.Programs;
 
 /// <summary>
 /// The published program versions. Which version applies on a date is the latest one effective on or before it;
-/// parsed versions are cached for the life of the process, since a published version never changes.
+/// parsed versions are cached for the life of the process, since a published version never changes, and the versions'
+/// dates for a few seconds (<see cref="KeptProgramCalendar"/>).
 /// </summary>
 public sealed class ProgramStore(PartnerHubDb db, KeptProgramCalendar? kept = null)
 {
