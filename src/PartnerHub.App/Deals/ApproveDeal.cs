@@ -18,7 +18,7 @@ public sealed class ApproveDeal(PartnerHubDb db, DealIdentityIndex index, DealSe
         var deal = await db.DealRegistrations.FindAsync([id], ct);
         if (deal is not null && deal.Status == DealStatus.Submitted && db.Actor.PartnerScope is null)
         {
-            var check = await index.CheckAsync(db, RegistrationCandidate.From(deal), ct);
+            var check = await index.CheckExactKeysAsync(db, RegistrationCandidate.From(deal), ct);
             if (Blocker(check, deal.Id) is { } blocker) return DealErrors.LosesToEarlierClaim(deal.Id, blocker.Explanation);
         }
 

@@ -18,8 +18,9 @@ namespace PartnerHub.App.Deals;
 /// index: this process updates it on every change it saves, and at most every <see cref="RefreshEvery"/> it catches
 /// up on what anyone changed since it last looked (by <c>updated_at</c>, with an overlap for late commits).</item>
 /// </list>
-/// The index allows concurrent reads but no write alongside anything, so every use goes through one lock; a check
-/// holds it for microseconds.
+/// The index allows concurrent reads but no write alongside anything: checks share a reader lock (the close-name walk
+/// takes a millisecond at a million names, so checks run side by side on every core), changes take the writer lock for
+/// microseconds.
 /// </summary>
 public sealed class DealIdentityIndex(TimeProvider clock) : IDisposable
 {
@@ -29,20 +30,30 @@ public sealed class DealIdentityIndex(TimeProvider clock) : IDisposable
     private static readonly TimeSpan Overlap = TimeSpan.FromMinutes(2);
 
     private readonly SemaphoreSlim _loading = new(1, 1);
-    private readonly Lock _gate = new();
+    private readonly ReaderWriterLockSlim _gate = new();
     private CustomerIdentityIndex? _index;
     private DateTimeOffset? _newestSeen;
     private long _refreshedAtTicks;
 
-    /// <summary>Checks <paramref name="candidate"/> against every active registration and existing customer.</summary>
-    public async Task<ConflictResult> CheckAsync(PartnerHubDb db, RegistrationCandidate candidate, CancellationToken ct)
+    /// <summary>Checks <paramref name="candidate"/> against every active registration and existing customer, close names included.</summary>
+    public Task<ConflictResult> CheckAsync(PartnerHubDb db, RegistrationCandidate candidate, CancellationToken ct) =>
+        CheckAsync(db, candidate, closeNames: true, ct);
+
+    /// <summary>
+    /// The check without close names: every match that can refuse or outrank a registration, and the cheap look-alikes.
+    /// What to run while holding a <see cref="CustomerClaim"/>, which on SQLite is every writer's lock.
+    /// </summary>
+    public Task<ConflictResult> CheckExactKeysAsync(PartnerHubDb db, RegistrationCandidate candidate, CancellationToken ct) =>
+        CheckAsync(db, candidate, closeNames: false, ct);
+
+    private async Task<ConflictResult> CheckAsync(PartnerHubDb db, RegistrationCandidate candidate, bool closeNames, CancellationToken ct)
     {
         var index = await ReadyAsync(db, ct);
         await AddExactMatchesAsync(db, index, CustomerIdentity.Of(candidate.CustomerName, candidate.CustomerDomain), ct);
         while (true)
         {
             ConflictResult result;
-            lock (_gate) result = ConflictCheck.Check(candidate, index);
+            using (Reading()) result = ConflictCheck.Check(candidate, index, closeNames);
             var matched = result.Matches.Where(m => m.RegistrationId is not null).Select(m => m.RegistrationId!.Value).Distinct().ToList();
             if (matched.Count == 0) return result;
             // By id alone, status filtered here: with the status in the WHERE, SQLite's planner picks the status index
@@ -50,7 +61,7 @@ public sealed class DealIdentityIndex(TimeProvider clock) : IDisposable
             var active = (await Registrations(db).Where(d => matched.Contains(d.Id)).Select(d => new { d.Id, d.Status }).ToListAsync(ct))
                 .Where(d => d.Status.IsActive()).Select(d => d.Id).ToList();
             if (active.Count == matched.Count) return result;
-            lock (_gate)
+            using (Writing())
                 foreach (var gone in matched.Except(active)) index.Remove(gone);
         }
     }
@@ -61,7 +72,7 @@ public sealed class DealIdentityIndex(TimeProvider clock) : IDisposable
     /// <summary>Call after saving registrations: active ones go in (or are replaced), decided ones come out.</summary>
     public void Applied(params IEnumerable<DealRegistration> deals)
     {
-        lock (_gate)
+        using (Writing())
         {
             if (_index is null) return; // not built yet: the build will read them from the database
             foreach (var deal in deals)
@@ -73,7 +84,7 @@ public sealed class DealIdentityIndex(TimeProvider clock) : IDisposable
     /// <summary>Call after saving a customer.</summary>
     public void Applied(Customer customer)
     {
-        lock (_gate) _index?.Add(customer.ToExistingCustomer());
+        using (Writing()) _index?.Add(customer.ToExistingCustomer());
     }
 
     private static IQueryable<DealRegistration> Registrations(PartnerHubDb db) =>
@@ -95,12 +106,13 @@ public sealed class DealIdentityIndex(TimeProvider clock) : IDisposable
                 .Concat(active.Where(d => d.CustomerNameSkeleton == skeleton))
                 .Select(d => new ActiveRegistration(d.Id, d.PartnerId, d.CustomerName, d.CustomerHost, d.SubmittedAt))
                 .ToListAsync(ct))
-            .DistinctBy(r => r.Id);
+            .DistinctBy(r => r.Id).ToList();
         var customers = await Customers(db)
             .Where(c => c.RegistrableDomain == domain || c.NameKey == key || c.NameSkeleton == skeleton)
             .Select(c => new ExistingCustomer(c.Reference, c.Name, c.Domain))
             .ToListAsync(ct);
-        lock (_gate)
+        if (registrations.Count == 0 && customers.Count == 0) return; // a new customer, the usual case: no writer lock to wait for
+        using (Writing())
         {
             foreach (var registration in registrations) index.Add(registration);
             foreach (var customer in customers) index.Add(customer);
@@ -136,7 +148,7 @@ public sealed class DealIdentityIndex(TimeProvider clock) : IDisposable
             .Select(c => new { Customer = new ExistingCustomer(c.Reference, c.Name, c.Domain), c.UpdatedAt })
             .ToListAsync(ct);
         var index = CustomerIdentityIndex.Build(registrations.Select(r => r.Registration), customers.Select(c => c.Customer));
-        lock (_gate) _index = index;
+        using (Writing()) _index = index;
         See(registrations.Select(r => r.UpdatedAt).Concat(customers.Select(c => c.UpdatedAt)));
     }
 
@@ -156,7 +168,7 @@ public sealed class DealIdentityIndex(TimeProvider clock) : IDisposable
         var customers = await Customers(db).Where(c => c.UpdatedAt >= since)
             .Select(c => new { Customer = new ExistingCustomer(c.Reference, c.Name, c.Domain), c.UpdatedAt })
             .ToListAsync(ct);
-        lock (_gate)
+        using (Writing())
         {
             foreach (var r in registrations)
                 if (r.Status.IsActive()) _index!.Add(r.Registration);
@@ -167,7 +179,33 @@ public sealed class DealIdentityIndex(TimeProvider clock) : IDisposable
         See(registrations.Select(r => r.UpdatedAt).Concat(customers.Select(c => c.UpdatedAt)));
     }
 
-    public void Dispose() => _loading.Dispose();
+    public void Dispose()
+    {
+        _loading.Dispose();
+        _gate.Dispose();
+    }
+
+    // Held only around synchronous work: ReaderWriterLockSlim belongs to the thread that took it, so no await inside.
+    private Held Reading()
+    {
+        _gate.EnterReadLock();
+        return new Held(_gate, write: false);
+    }
+
+    private Held Writing()
+    {
+        _gate.EnterWriteLock();
+        return new Held(_gate, write: true);
+    }
+
+    private readonly struct Held(ReaderWriterLockSlim gate, bool write) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (write) gate.ExitWriteLock();
+            else gate.ExitReadLock();
+        }
+    }
 
     private void See(IEnumerable<DateTimeOffset> changes)
     {

@@ -231,7 +231,7 @@ public sealed class ImportDeals(PartnerHubDb db, DealIdentityIndex index)
         }
 
         var deal = DealRegistration.Submit(valid.Value, row.Partner, now);
-        var check = await index.CheckAsync(db, RegistrationCandidate.From(deal), ct);
+        var check = await index.CheckExactKeysAsync(db, RegistrationCandidate.From(deal), ct);
         if (check.Outcome == ConflictOutcome.Conflict)
         {
             var field = RegisterDeal.BlockingField(check);

@@ -11,8 +11,8 @@ namespace PartnerHub.App.Deals;
 /// active registration and existing customer (<see cref="DealIdentityIndex"/>). A conflict (the same registrable domain
 /// or company name held by another partner or by a direct customer) refuses the registration with a message that says
 /// only THAT the customer is taken, never by whom; a possible duplicate is registered and flagged for the manager.
-/// The check and the insert happen under a <see cref="CustomerClaim"/>, so two partners registering one customer at the
-/// same moment, on one instance or two, cannot both be first.
+/// The exact-key check and the insert happen under a <see cref="CustomerClaim"/>, so two partners registering one
+/// customer at the same moment, on one instance or two, cannot both be first.
 /// </summary>
 public sealed class RegisterDeal(PartnerHubDb db, DealIdentityIndex index, DealSettingsSource settings)
 {
@@ -35,13 +35,13 @@ public sealed class RegisterDeal(PartnerHubDb db, DealIdentityIndex index, DealS
         var deal = DealRegistration.Submit(valid.Value, partner, now);
         var candidate = RegistrationCandidate.From(deal);
         await index.WarmAsync(db, ct); // a first build reads every active registration: not while holding the customer
-        PartnerConflictView view;
-        // Check and insert under the customer's claim: of two partners registering it at the same moment, exactly one is first.
+        // Check the exact keys and insert under the customer's claim: of two partners registering it at the same moment,
+        // exactly one is first. The close-name walk comes after the claim is let go: it only ever flags a possible
+        // duplicate for a person (who sees it live on the registration), and on SQLite the claim is every writer's lock.
         await using (var claim = await CustomerClaim.TakeAsync(db, CustomerIdentity.Of(candidate.CustomerName, candidate.CustomerDomain), ct))
         {
-            var check = await index.CheckAsync(db, candidate, ct);
-            view = check.ForPartner();
-            if (check.Outcome == ConflictOutcome.Conflict) return DealErrors.CustomerAlreadyProtected(view, BlockingField(check));
+            var blocking = await index.CheckExactKeysAsync(db, candidate, ct);
+            if (blocking.Outcome == ConflictOutcome.Conflict) return DealErrors.CustomerAlreadyProtected(blocking.ForPartner(), BlockingField(blocking));
 
             db.DealRegistrations.Add(deal);
             try
@@ -57,8 +57,9 @@ public sealed class RegisterDeal(PartnerHubDb db, DealIdentityIndex index, DealS
         }
 
         index.Applied(deal);
+        var check = await index.CheckAsync(db, candidate, ct);
         var terms = await settings.CurrentAsync(ct);
-        return new Registered(DealView.From(deal, terms.Registration, now), view);
+        return new Registered(DealView.From(deal, terms.Registration, now), check.ForPartner());
     }
 
     /// <summary>The input field that made the conflict: the domain when it matched, otherwise the name.</summary>

@@ -16,7 +16,12 @@ public static class ConflictCheck
     public static ConflictResult Check(RegistrationCandidate candidate, IEnumerable<ActiveRegistration> registrations, IEnumerable<ExistingCustomer> customers) =>
         Check(candidate, CustomerIdentityIndex.Build(registrations, customers));
 
-    public static ConflictResult Check(RegistrationCandidate candidate, CustomerIdentityIndex index)
+    /// <summary>
+    /// Checks <paramref name="candidate"/> against <paramref name="index"/>. Without <paramref name="closeNames"/> only the
+    /// exact keys are compared (domain, name, look-alike skeleton): everything that can refuse a registration, at a
+    /// fraction of the cost of the close-name walk, which only ever flags a possible duplicate for a person.
+    /// </summary>
+    public static ConflictResult Check(RegistrationCandidate candidate, CustomerIdentityIndex index, bool closeNames = true)
     {
         var identity = CustomerIdentity.Of(candidate.CustomerName, candidate.CustomerDomain);
         var name = identity.Name;
@@ -35,7 +40,7 @@ public static class ConflictCheck
             foreach (var entry in index.WithSkeleton(name.Skeleton).Where(e => !IsSelf(e, candidate) && matchedByName.Add(e)))
                 matches.Add(Match(candidate, entry, ConflictRule.LookAlikeName, name.Key, entry.Identity.Name.Key, 1));
 
-            var similar = index.CloseTo(name.Skeleton)
+            var similar = (closeNames ? index.CloseTo(name.Skeleton) : [])
                 .Where(c => !IsSelf(c.Entry, candidate) && !matchedByName.Contains(c.Entry))
                 .OrderByDescending(c => c.Similarity).ThenBy(c => c.Entry.Identity.Name.Key, StringComparer.Ordinal)
                 .Take(MaxSimilarMatches);
@@ -44,7 +49,7 @@ public static class ConflictCheck
         }
 
         var outcome = matches.Count == 0 ? ConflictOutcome.Clear : matches.Max(m => m.Severity);
-        return new ConflictResult(outcome, identity, matches, Summary(outcome, identity, matches));
+        return new ConflictResult(outcome, identity, matches, Summary(outcome, identity, matches, closeNames));
     }
 
     private static bool IsSelf(IndexedCustomer entry, RegistrationCandidate candidate) => entry.RegistrationId == candidate.Id;
@@ -83,11 +88,12 @@ public static class ConflictCheck
             entry.SubmittedAt, priority, entry.CustomerReference, explanation);
     }
 
-    private static string Summary(ConflictOutcome outcome, CustomerIdentity identity, List<ConflictMatch> matches)
+    private static string Summary(ConflictOutcome outcome, CustomerIdentity identity, List<ConflictMatch> matches, bool closeNames)
     {
         var keys = $"registrable domain {identity.RegistrableDomain ?? "(none)"}, normalized name '{identity.Name.Key}', skeleton '{identity.Name.Skeleton}'";
         if (outcome == ConflictOutcome.Clear)
-            return $"Clear: no active registration or existing customer has the same {keys}, and no name is {NameSimilarity.ThresholdPercent}% or more similar.";
+            return $"Clear: no active registration or existing customer has the same {keys}" +
+                (closeNames ? $", and no name is {NameSimilarity.ThresholdPercent}% or more similar." : " (close names not compared).");
         var mixed = identity.Name.MixesScripts ? " The candidate's name mixes Latin with Cyrillic or Greek letters, a common spoofing sign." : "";
         return $"{outcome}: {matches.Count} match(es) for {keys}.{mixed}";
     }

@@ -8,8 +8,8 @@ namespace PartnerHub.Core.Deals;
 /// exact keys (registrable domain, normalized name, skeleton) are hash chains, and close names come from a trigram
 /// inverted index. A name at ≥ t similarity shares at least ⌈t·n⌉ of the query's n trigrams; the posting lists of the
 /// query's trigrams count, per name, how many it shares, and only names that can still reach the threshold are measured.
-/// Trigrams common to more than a few percent of the names are stop-words for this walk (see <see cref="CloseTo"/>:
-/// exact while no list of the query is longer than 1,000 postings and 2 % of the names). Build once, then
+/// Trigrams common to more than a few percent of the names are stop-words for this walk (see
+/// <see cref="CloseTo"/>: exact unless more than half of the query's trigrams are stop-words). Build once, then
 /// <see cref="Add(ActiveRegistration)"/> and <see cref="Remove"/> as registrations come and go (removal leaves a tombstone; rebuild occasionally if many go). Reads may run concurrently; writes may not run
 /// alongside anything, so keep one writer or build a new index and swap it in.
 /// </summary>
@@ -81,16 +81,16 @@ public sealed class CustomerIdentityIndex
     [ThreadStatic] private static byte[]? _sharedCounts;
 
     /// <summary>
-    /// Every live entry whose skeleton is close to <paramref name="skeleton"/>, with its exact similarity: exhaustively
-    /// while no trigram of the query is a stop-word (in more than <see cref="StopWordFloor"/> names and more than
-    /// <see cref="StopWordShare"/> of them). Beyond that the walk is capped: the query's stop-word lists (20,000 postings and
-    /// more at a million names) are not read; its rare trigrams, the distinctive part of a name, are read in full, and a name becomes a
-    /// candidate when it shares enough of them — as many as exactness needs, and at least half of them less one (one
-    /// typo's worth). So a close name is missed only when its likeness rests on common words ("Analytics", "Group",
-    /// the first letter) rather than on what sets it apart, which is the case a manager gains least from; the exact
-    /// checks that block a registration never depend on this. Candidates found are then measured exactly against
-    /// every list. Without the cap a name made of common words walked tens of thousands of postings per trigram
-    /// (about 30 ms per check against a million registrations); with it a check reads a few thousand.
+    /// Every live entry whose skeleton is close to <paramref name="skeleton"/>, with its exact similarity. The query's
+    /// rare trigrams' posting lists are read in full; a close name shares at least <see cref="NameSimilarity.MinShared"/>
+    /// of the query's trigrams, so it is among the names that share that many less the number of stop-words (a trigram in
+    /// more than <see cref="StopWordFloor"/> names and more than <see cref="StopWordShare"/> of them, whose lists, 20,000
+    /// postings and more at a million names, are not read), and each of those is measured exactly by binary search in
+    /// the stop-word lists. That is exhaustive while at most half of the query's trigrams are stop-words — any name with
+    /// a distinctive half. Beyond that the bound admits every name, so the walk is capped: a name becomes a candidate when
+    /// it shares at least half of the rare trigrams less one (one typo's worth). So a close name is missed only when its
+    /// likeness rests on common words ("Analytics", "Group", the first letter) rather than on what sets it apart, which
+    /// is the case a manager gains least from; the exact checks that block a registration never depend on this.
     /// </summary>
     // Lists, not iterators: a compiler-made iterator reads System.Environment, which Core's purity test forbids.
     internal List<(IndexedCustomer Entry, double Similarity)> CloseTo(string skeleton)
@@ -104,10 +104,14 @@ public sealed class CustomerIdentityIndex
         var lists = query.Select(g => _byTrigram.TryGetValue(g, out var list) ? list : []).OrderBy(l => l.Count).ToArray();
         var rare = lists.Count(l => l.Count <= stopAbove);
         var stop = n - rare;
-        if (rare == 0) return close;
-        // Exact bound: a close name shares at least MinShared(n) trigrams, at most `stop` of them stop-words.
-        var need = Math.Max(1, NameSimilarity.MinShared(n) - stop);
-        if (stop > 0) need = Math.Max(need, (rare + 1) / 2 - 1);
+        // Exact: a close name shares at least MinShared(n) trigrams, at most `stop` of them stop-words.
+        var need = NameSimilarity.MinShared(n) - stop;
+        if (need < 1)
+        {
+            // Capped: more than half of the query's trigrams are stop-words, so the bound admits every name.
+            if (rare == 0) return close;
+            need = Math.Max(1, (rare + 1) / 2 - 1);
+        }
 
         // Count each entry's shared rare trigrams in a per-thread byte per entry (a name has fewer than 256 trigrams);
         // every list is sorted, and the counts are reset below, so the scratch costs nothing per check.

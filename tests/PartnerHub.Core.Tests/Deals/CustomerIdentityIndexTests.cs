@@ -50,6 +50,25 @@ public sealed class CustomerIdentityIndexTests
     }
 
     [Fact]
+    public void Above_the_stop_word_cap_a_name_whose_rarer_half_is_distinctive_finds_exactly_what_a_full_scan_finds()
+    {
+        // "Analytics" is in all 60,000 names, far above the cap; the query's brand is long enough to be its rarer half,
+        // so the prefix filter walks brand trigrams only and must still find every close name, near misses included.
+        static string Brand(int i) => string.Concat(Enumerable.Range(0, 5).Select(k => (char)('a' + (i * 7919 + k * 31) / (int)Math.Pow(26, k) % 26)));
+        string[] planted = ["Quorvantixelmo Analytics", "Quorvantixalmo Analytics", "Quorvantix Analytics", "Quorvan Analytics", "Vantixelmo Analytic"];
+        var names = Enumerable.Range(0, 60_000).Select(i => $"{Brand(i)} Analytics").Concat(planted).ToList();
+        var all = names.Select(n => new ActiveRegistration(DealId.New(T), PartnerId.New(), n, null, T)).ToList();
+        var index = CustomerIdentityIndex.Build(all, []);
+        var skeleton = CompanyName.Normalize("Quorvantixelmo Analytics").Skeleton;
+
+        var viaIndex = index.CloseTo(skeleton).Select(c => c.Entry.RegistrationId!.Value.Value).Order().ToList();
+
+        var viaScan = all.Where(r => NameSimilarity.IsClose(skeleton, CompanyName.Normalize(r.CustomerName).Skeleton)).Select(r => r.Id.Value).Order().ToList();
+        Assert.True(viaScan.Count >= 3, $"the planted names should be close: {viaScan.Count}");
+        Assert.Equal(viaScan, viaIndex);
+    }
+
+    [Fact]
     public void Exact_keys_are_found_among_many_without_false_hits()
     {
         var registrations = Enumerable.Range(0, 5_000)
