@@ -46,10 +46,23 @@ public sealed class DealIdentityIndex(TimeProvider clock) : IDisposable
     public Task<ConflictResult> CheckExactKeysAsync(PartnerHubDb db, RegistrationCandidate candidate, CancellationToken ct) =>
         CheckAsync(db, candidate, closeNames: false, ct);
 
+    /// <summary>
+    /// The whole check again, close names included, right after <see cref="CheckExactKeysAsync"/> for the same candidate:
+    /// its exact keys were just read fresh, so they are not read again.
+    /// </summary>
+    public async Task<ConflictResult> RecheckWithCloseNamesAsync(PartnerHubDb db, RegistrationCandidate candidate, CancellationToken ct) =>
+        await ConfirmedAsync(db, await ReadyAsync(db, ct), candidate, closeNames: true, ct);
+
     private async Task<ConflictResult> CheckAsync(PartnerHubDb db, RegistrationCandidate candidate, bool closeNames, CancellationToken ct)
     {
         var index = await ReadyAsync(db, ct);
         await AddExactMatchesAsync(db, index, CustomerIdentity.Of(candidate.CustomerName, candidate.CustomerDomain), ct);
+        return await ConfirmedAsync(db, index, candidate, closeNames, ct);
+    }
+
+    /// <summary>Checks against the index as it is, confirming in the database that every registration matched is still active.</summary>
+    private async Task<ConflictResult> ConfirmedAsync(PartnerHubDb db, CustomerIdentityIndex index, RegistrationCandidate candidate, bool closeNames, CancellationToken ct)
+    {
         while (true)
         {
             ConflictResult result;

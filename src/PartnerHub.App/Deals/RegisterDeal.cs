@@ -57,7 +57,7 @@ public sealed class RegisterDeal(PartnerHubDb db, DealIdentityIndex index, DealS
         }
 
         index.Applied(deal);
-        var check = await index.CheckAsync(db, candidate, ct);
+        var check = await index.RecheckWithCloseNamesAsync(db, candidate, ct);
         var terms = await settings.CurrentAsync(ct);
         return new Registered(DealView.From(deal, terms.Registration, now), check.ForPartner());
     }
