@@ -35,6 +35,9 @@ public static class BenchCommands
             case "deal-register":
                 await RevenueBench.RegisterAsync(options);
                 return 0;
+            case "conflict-check":
+                ConflictCheckBench.Run(options);
+                return 0;
             case "load":
                 return await LoadBench.RunAsync(options);
             default:
@@ -46,6 +49,7 @@ public static class BenchCommands
                            revenue-ingest [--rows N] [--api-rows M] [--concurrency C] [--provider sqlite|postgres] [--connection CS]
                            cold-start --file F   (build src/PartnerHub.Web in Release first)
                            deal-register [--rows EXISTING] [--api-rows NEW] [--names realistic|fortywords] [--provider sqlite|postgres] [--connection CS]
+                           conflict-check [--rows EXISTING] [--requests CHECKS] [--names realistic|fortywords]
                            load --scenario revenue|deals|standing|fresh-standing [--seconds S | --requests N] [--concurrency C] [--batch B] [--instances 1|2] [--seed N]
                                 [--names realistic|fortywords] [--provider sqlite|postgres] [--file F | --connection CS] | [--url U --key K]
                     """);
