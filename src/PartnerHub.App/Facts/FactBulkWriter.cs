@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -202,16 +201,7 @@ public static class FactBulkWriter
             return rc == raw.SQLITE_OK ? statement : throw new InvalidOperationException($"SQLite error {rc}: {raw.sqlite3_errmsg(db).utf8_to_string()}");
         }
 
-        // EF Core stores a Guid in SQLite as upper-case text.
-        public void Guid(Guid value)
-        {
-            Span<char> chars = stackalloc char[36];
-            value.TryFormat(chars, out _, "D");
-            var length = Encoding.ASCII.GetBytes(chars, _buffer);
-            for (var i = 0; i < length; i++)
-                if (_buffer[i] is >= (byte)'a' and <= (byte)'f') _buffer[i] -= 32;
-            raw.sqlite3_bind_text(_statement, _index++, _buffer.AsSpan(0, length));
-        }
+        public void Guid(Guid value) => SqliteGuid.Bind(_statement, _index++, value);
 
         public void Text(string? value)
         {

@@ -1,29 +1,31 @@
 using System.Data.Common;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using PartnerHub.App.Audit;
 using PartnerHub.App.Webhooks;
 using PartnerHub.Core.Partners;
+using SQLitePCL;
 
 namespace PartnerHub.App.Persistence;
 
 /// <summary>
-/// Writes new rows as multi-row INSERT statements with parameters, built from the EF model (table, columns, value
-/// conversions), in the context's transaction. EF Core builds and sends one INSERT per row (on SQLite each its own
-/// command); an import of 100k partners writes 300k rows (partner, audit entry, outbox event), where that cost dominated. <see cref="PartnerHubDb.SaveChangesAsync(bool, CancellationToken)"/> uses it for every save, so the
-/// import and a single edit share one write path (ADR 18).
+/// Writes new rows in the context's transaction, built from the EF model (table, columns, value conversions), the fastest
+/// way each provider offers: on SQLite one prepared single-row INSERT bound by position and stepped per row; on PostgreSQL
+/// one multi-row INSERT for a few rows (one round trip) and binary COPY for many. EF Core builds and sends one INSERT per
+/// row; an import of 100k partners writes 300k rows (partner, audit entry, outbox event), where that cost dominated.
+/// <see cref="PartnerHubDb.SaveChangesAsync(bool, CancellationToken)"/> uses it for every save, so the import and a single
+/// edit share one write path (ADR 18).
 /// </summary>
 internal static class BatchedInserts
 {
-    // SQLite finds each named parameter by a linear search (sqlite3_bind_parameter_index), so binding a statement costs
-    // the square of its parameter count: a few hundred keep that below the per-statement cost. PostgreSQL pays a round
-    // trip per statement instead, so its statements are large (its limit is 65,535 parameters).
-    private const int SqliteMaxParameters = 200;
-    private const int PostgresMaxParameters = 16_000;
-    private const int MaxRows = 1_000;
+    // COPY costs two round trips (start, finish) where one INSERT costs one, and pays off beyond a few dozen rows; below
+    // this, one INSERT holds at most 99 rows of 20 columns, far under PostgreSQL's 65,535 parameters.
+    private const int PostgresCopyFromRows = 100;
 
     /// <summary>
     /// The entity types written here: append-only rows and partners, which have client-made keys, no store-generated
@@ -39,40 +41,29 @@ internal static class BatchedInserts
         if (rows.Count == 0) return 0;
         var table = Table.For(db, db.Model.FindEntityType(rows[0].GetType())
             ?? throw new InvalidOperationException($"{rows[0].GetType().Name} is not in the model."));
-        var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Batched inserts run inside the save's transaction.");
-
-        var maxParameters = db.Provider == DatabaseProvider.Postgres ? PostgresMaxParameters : SqliteMaxParameters;
-        var perStatement = Math.Max(1, Math.Min(MaxRows, maxParameters / table.Columns.Length));
-        DbCommand? full = null;
         try
         {
-            for (var start = 0; start < rows.Count; start += perStatement)
+            switch (transaction.Connection)
             {
-                var count = Math.Min(perStatement, rows.Count - start);
-                // A full-size statement is prepared once and rebound; only the last, shorter one gets its own text.
-                var command = count == perStatement ? full ??= table.Command(connection, count) : table.Command(connection, count);
-                command.Transaction = transaction;
-                table.Bind(command, rows, start, count);
-                try
-                {
-                    await command.ExecuteNonQueryAsync(ct);
-                }
-                catch (DbException e)
-                {
-                    // The same exception EF Core throws, so callers that turn a unique violation into a field error keep working.
-                    throw new DbUpdateException($"Inserting {count} rows into {table.Name} failed: {e.Message}", e);
-                }
-                finally
-                {
-                    if (command != full) await command.DisposeAsync();
-                }
+                case SqliteConnection sqlite:
+                    table.Step(sqlite, rows);
+                    break;
+                case NpgsqlConnection postgres when rows.Count >= PostgresCopyFromRows:
+                    await table.CopyAsync(postgres, rows, ct);
+                    break;
+                case NpgsqlConnection postgres:
+                    await table.InsertValuesAsync(postgres, (NpgsqlTransaction)transaction, rows, ct);
+                    break;
+                default:
+                    throw new InvalidOperationException($"No batched inserts for {transaction.Connection?.GetType().Name}.");
             }
         }
-        finally
+        catch (DbException e)
         {
-            if (full is not null) await full.DisposeAsync();
+            // The same exception EF Core throws, so callers that turn a unique violation into a field error keep working.
+            throw new DbUpdateException($"Inserting {rows.Count} rows into {table.Name} failed: {e.Message}", e);
         }
 
         return rows.Count;
@@ -83,18 +74,18 @@ internal static class BatchedInserts
     {
         private static readonly Dictionary<(IEntityType, Type), Table> Cache = [];
 
-        private Table(string name, Column[] columns, ISqlGenerationHelper sql, bool positional)
+        private Table(string name, Column[] columns, string insertInto)
         {
             Name = name;
             Columns = columns;
-            Sql = sql;
-            Positional = positional;
+            InsertInto = insertInto;
         }
 
         public string Name { get; }
-        public Column[] Columns { get; }
-        private ISqlGenerationHelper Sql { get; }
-        private bool Positional { get; }
+        private Column[] Columns { get; }
+
+        /// <summary><c>INSERT INTO "table" ("column", …)</c> with every column, quoted as the provider quotes.</summary>
+        private string InsertInto { get; }
 
         public static Table For(PartnerHubDb db, IEntityType type)
         {
@@ -110,42 +101,76 @@ internal static class BatchedInserts
                         throw new InvalidOperationException($"{type.DisplayName()}.{p.Name} is a shadow or store-generated property; batched inserts write only what the entity holds.");
                     return new Column(p.GetColumnName(store)!, p.GetGetter(), p.GetRelationalTypeMapping(), p.IsNullable);
                 }).ToArray();
-                return Cache[key] = new Table(name, columns, db.GetService<ISqlGenerationHelper>(), db.Provider == DatabaseProvider.Postgres);
+                var sql = db.GetService<ISqlGenerationHelper>();
+                var insertInto = $"INSERT INTO {sql.DelimitIdentifier(name)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))})";
+                return Cache[key] = new Table(name, columns, insertInto);
             }
         }
 
-        public DbCommand Command(DbConnection connection, int rows)
+        /// <summary>
+        /// SQLite runs in this process, so a statement per row costs no round trip; binding by position skips
+        /// Microsoft.Data.Sqlite's lookup of each parameter by name, a linear search that made multi-row statements cost the
+        /// square of their size.
+        /// </summary>
+        public void Step(SqliteConnection connection, IReadOnlyList<object> rows)
         {
-            var command = connection.CreateCommand();
-            var text = new StringBuilder("INSERT INTO ").Append(Sql.DelimitIdentifier(Name)).Append(" (")
-                .AppendJoin(", ", Columns.Select(c => Sql.DelimitIdentifier(c.Name))).Append(") VALUES ");
-            for (var r = 0; r < rows; r++)
+            var db = connection.Handle!;
+            var sql = $"{InsertInto} VALUES ({string.Join(", ", Columns.Select(_ => "?"))})";
+            Check(raw.sqlite3_prepare_v2(db, sql, out var statement), db);
+            using (statement)
             {
-                text.Append(r == 0 ? "(" : ", (");
+                foreach (var row in rows)
+                {
+                    for (var c = 0; c < Columns.Length; c++) Columns[c].Bind(statement, c + 1, Columns[c].ProviderValue(row));
+                    Check(raw.sqlite3_step(statement), db);
+                    raw.sqlite3_reset(statement);
+                }
+            }
+        }
+
+        private static void Check(int rc, sqlite3 db)
+        {
+            if (rc is not (raw.SQLITE_OK or raw.SQLITE_DONE)) SqliteException.ThrowExceptionForRC(rc, db);
+        }
+
+        public async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<object> rows, CancellationToken ct)
+        {
+            await using var importer = await connection.BeginBinaryImportAsync($"COPY {InsertInto["INSERT INTO ".Length..]} FROM STDIN (FORMAT BINARY)", ct);
+            foreach (var row in rows)
+            {
+                await importer.StartRowAsync(ct);
+                foreach (var column in Columns)
+                {
+                    var value = column.ProviderValue(row);
+                    if (value is DBNull) await importer.WriteNullAsync(ct);
+                    else await importer.WriteAsync(value, ct);
+                }
+            }
+
+            await importer.CompleteAsync(ct);
+        }
+
+        public async Task InsertValuesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<object> rows, CancellationToken ct)
+        {
+            await using var command = new NpgsqlCommand { Connection = connection, Transaction = transaction };
+            var text = new StringBuilder(InsertInto).Append(" VALUES ");
+            foreach (var row in rows)
+            {
+                text.Append(command.Parameters.Count == 0 ? "(" : ", (");
                 for (var c = 0; c < Columns.Length; c++)
                 {
-                    var n = r * Columns.Length + c;
-                    // Npgsql sends $n placeholders with unnamed parameters as they are; named ones it rewrites, which costs
-                    // with thousands. Microsoft.Data.Sqlite binds by name only.
-                    var (placeholder, name) = Positional ? ($"${n + 1}", "") : (Sql.GenerateParameterNamePlaceholder($"p{n}"), Sql.GenerateParameterName($"p{n}"));
-                    text.Append(c == 0 ? "" : ", ").Append(placeholder);
-                    // The type mapping configures the parameter as EF Core would (SQLite text GUIDs, PostgreSQL timestamptz and arrays).
-                    command.Parameters.Add(Columns[c].Mapping.CreateParameter(command, name, null, Columns[c].Nullable));
+                    // Unnamed: Npgsql sends $n placeholders as they are, and rewrites named ones.
+                    var parameter = Columns[c].Mapping.CreateParameter(command, "", null, Columns[c].Nullable);
+                    parameter.Value = Columns[c].ProviderValue(row);
+                    command.Parameters.Add(parameter);
+                    text.Append(c == 0 ? "$" : ", $").Append(command.Parameters.Count);
                 }
 
                 text.Append(')');
             }
 
             command.CommandText = text.ToString();
-            return command;
-        }
-
-        public void Bind(DbCommand command, IReadOnlyList<object> rows, int start, int count)
-        {
-            var i = 0;
-            for (var r = start; r < start + count; r++)
-                foreach (var column in Columns)
-                    command.Parameters[i++].Value = column.ProviderValue(rows[r]);
+            await command.ExecuteNonQueryAsync(ct);
         }
     }
 
@@ -157,6 +182,24 @@ internal static class BatchedInserts
             var value = Getter.GetClrValueUsingContainingEntity(entity);
             if (value is not null && Mapping.Converter is { } converter) value = converter.ConvertToProvider(value);
             return value ?? DBNull.Value;
+        }
+
+        /// <summary>Binds a provider value as Microsoft.Data.Sqlite would for this model; a type it cannot bind fails loudly.</summary>
+        public void Bind(sqlite3_stmt statement, int index, object value)
+        {
+            var rc = value switch
+            {
+                DBNull => raw.sqlite3_bind_null(statement, index),
+                string text => raw.sqlite3_bind_text(statement, index, text),
+                Guid guid => SqliteGuid.Bind(statement, index, guid),
+                long number => raw.sqlite3_bind_int64(statement, index, number),
+                int number => raw.sqlite3_bind_int(statement, index, number),
+                bool flag => raw.sqlite3_bind_int(statement, index, flag ? 1 : 0),
+                double number => raw.sqlite3_bind_double(statement, index, number),
+                byte[] bytes => raw.sqlite3_bind_blob(statement, index, bytes),
+                _ => throw new InvalidOperationException($"Column {Name} holds a {value.GetType().Name}, which batched inserts cannot bind on SQLite."),
+            };
+            if (rc != raw.SQLITE_OK) throw new InvalidOperationException($"SQLite refused the value of {Name} (error {rc}).");
         }
     }
 }

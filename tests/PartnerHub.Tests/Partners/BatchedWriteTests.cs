@@ -14,7 +14,7 @@ using PartnerHub.Tests.Infrastructure;
 namespace PartnerHub.Tests.Partners;
 
 /// <summary>
-/// New partners, their audit entries and outbox events are written by batched INSERTs built from the EF model (ADR 18),
+/// New partners, their audit entries and outbox events are written by batched inserts built from the EF model (ADR 18),
 /// for a single save (tracked by EF Core) and for an import (handed to the same save untracked) alike. These check what
 /// that path must keep: every column as EF Core reads it back, the same audit content whichever way a partner arrives,
 /// all or nothing, and the partner scope.
@@ -68,6 +68,35 @@ public abstract class BatchedWriteTests<TApp>(TApp app) : IClassFixture<TApp> wh
     }
 
     [Fact]
+    public async Task Many_partners_written_in_one_batch_read_back_field_for_field_with_their_audit_entries_and_events()
+    {
+        // Enough rows for PostgreSQL's binary COPY (a few go as one INSERT); SQLite steps one prepared statement per row.
+        var k = Build.Unique("m");
+        var catalog = await CatalogAsync();
+        var partners = Enumerable.Range(0, 150).Select(i => Partner.Create(EveryField($"{k}-{i}").Validate(catalog).Value, app.Clock.GetUtcNow())).ToList();
+        partners[7] = Partner.Create(EveryField($"{k}-7").Validate(catalog).Value with { ExternalId = null, Region = null, Country = null, Owner = null, Contacts = [], Tags = [], Notes = null }, app.Clock.GetUtcNow());
+        await using (var scope = app.Scope())
+            await scope.ServiceProvider.GetRequiredService<PartnerHubDb>().SaveChangesAsync(partners, CancellationToken.None);
+
+        await using var read = app.Scope();
+        var db = read.ServiceProvider.GetRequiredService<PartnerHubDb>();
+        var stored = await db.Partners.AsNoTracking().Where(p => p.Domain.StartsWith(k)).ToDictionaryAsync(p => p.Id);
+        Assert.Equal(partners.Count, stored.Count);
+        Assert.All(partners, p => Assert.Equivalent(PartnerView.From(p), PartnerView.From(stored[p.Id]), strict: true));
+
+        var ids = partners.Select(p => p.Id.ToString()).ToList();
+        var audit = await db.AuditEntries.AsNoTracking().Where(a => ids.Contains(a.EntityId)).ToListAsync();
+        Assert.Equal(partners.Count, audit.Count);
+        Assert.All(audit, a => Assert.Equal(app.Clock.GetUtcNow(), a.At));
+        var sparse = audit.Single(a => a.EntityId == partners[7].Id.ToString());
+        Assert.Equal(partners[7].AuditSnapshot().Where(f => f.Value is not null).Select(f => new FieldChange(f.Key, null, f.Value)), sparse.Changes);
+
+        var events = await db.Set<WebhookEvent>().AsNoTracking().Where(e => e.Type == WebhookEventTypes.PartnerCreated && e.Payload.Contains(k)).ToListAsync();
+        Assert.Equal(partners.Count, events.Count);
+        Assert.All(events, e => Assert.Equal((app.Clock.GetUtcNow(), (DateTimeOffset?)null), (e.OccurredAt, e.DispatchedAt)));
+    }
+
+    [Fact]
     public async Task An_imported_partner_gets_the_same_audit_entry_as_one_saved_on_its_own()
     {
         // More rows than one INSERT statement holds on either database, so the import's rows span several statements.
@@ -103,8 +132,10 @@ public abstract class BatchedWriteTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.Equal("import", byDomain[rows[0].Domain!].Operation);
     }
 
-    [Fact]
-    public async Task A_batch_the_database_refuses_writes_nothing_and_the_transaction_goes_on()
+    [Theory]
+    [InlineData(2)] // one INSERT on PostgreSQL
+    [InlineData(150)] // binary COPY on PostgreSQL
+    public async Task A_batch_the_database_refuses_writes_nothing_and_the_transaction_goes_on(int rows)
     {
         var k = Build.Unique("f");
         var catalog = await CatalogAsync();
@@ -112,11 +143,13 @@ public abstract class BatchedWriteTests<TApp>(TApp app) : IClassFixture<TApp> wh
         var db = scope.ServiceProvider.GetRequiredService<PartnerHubDb>();
         await using var transaction = await db.Database.BeginTransactionAsync();
 
-        // Two new partners with one domain get past no use case, but the unique index refuses the second.
+        // Two new partners with one domain get past no use case, but the unique index refuses the last one.
         var first = Partner.Create(EveryField(k).Validate(catalog).Value with { ExternalId = null }, app.Clock.GetUtcNow());
+        var others = Enumerable.Range(1, rows - 2).Select(i => Partner.Create(EveryField($"{k}-{i}").Validate(catalog).Value, app.Clock.GetUtcNow())).ToList();
         var twin = Partner.Create(EveryField(k).Validate(catalog).Value with { ExternalId = null }, app.Clock.GetUtcNow());
-        db.Partners.AddRange(first, twin);
-        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        db.Partners.AddRange([first, .. others, twin]);
+        var refused = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        Assert.True(DbErrors.IsUniqueViolation(refused), refused.ToString());
         Assert.Equal(EntityState.Added, db.Entry(twin).State);
 
         db.Partners.Remove(twin);
@@ -126,6 +159,7 @@ public abstract class BatchedWriteTests<TApp>(TApp app) : IClassFixture<TApp> wh
         db.ChangeTracker.Clear();
         var stored = Assert.Single(await db.Partners.AsNoTracking().Where(p => p.Domain == EveryField(k).Domain).ToListAsync());
         Assert.Equal(first.Id, stored.Id);
+        Assert.Equal(rows - 1, await db.Partners.CountAsync(p => p.Domain.StartsWith(k)));
         Assert.Single(await db.AuditEntries.AsNoTracking().Where(a => a.EntityId == first.Id.ToString()).ToListAsync());
         Assert.Empty(await db.AuditEntries.AsNoTracking().Where(a => a.EntityId == twin.Id.ToString()).ToListAsync());
     }
