@@ -1,10 +1,15 @@
-using System.Globalization;
+using System.Buffers;
 
 namespace PartnerHub.Core.Common;
 
 /// <summary>Checks for free text that users type or import. Text is stored exactly as written or refused with a reason.</summary>
 public static class Text
 {
+    // Sets searched with vectorized instructions: every field of every imported row passes through these checks.
+    private static readonly SearchValues<char> Controls = SearchValues.Create(Chars(char.IsControl));
+    private static readonly SearchValues<char> ControlsButLineBreaks = SearchValues.Create(Chars(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')));
+    private static readonly SearchValues<char> NotInEmail = SearchValues.Create(Chars(c => char.IsWhiteSpace(c) || c is '<' or '>'));
+
     /// <summary>A single-line value: trimmed, within <paramref name="max"/> characters, without control characters.</summary>
     public static string? Line(FieldErrors errors, string field, string? value, int max, bool required = false)
     {
@@ -35,11 +40,13 @@ public static class Text
         if (text is null) return null;
         var at = text.IndexOf('@');
         var valid = at > 0 && at == text.LastIndexOf('@') && text.IndexOf('.', at) > at + 1 && !text.EndsWith('.')
-            && !text.Any(char.IsWhiteSpace) && !text.Contains('<') && !text.Contains('>');
+            && !text.AsSpan().ContainsAny(NotInEmail);
         if (!valid) errors.Add(field, $"'{text}' is not an email address like name@example.com.");
         return text;
     }
 
     public static bool HasControl(string text, bool allowLineBreaks) =>
-        text.Any(c => char.GetUnicodeCategory(c) == UnicodeCategory.Control && !(allowLineBreaks && c is '\n' or '\r' or '\t'));
+        text.AsSpan().ContainsAny(allowLineBreaks ? ControlsButLineBreaks : Controls);
+
+    private static char[] Chars(Func<char, bool> where) => Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(where).ToArray();
 }
