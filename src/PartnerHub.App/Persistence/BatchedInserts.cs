@@ -48,7 +48,7 @@ internal static class BatchedInserts
             switch (transaction.Connection)
             {
                 case SqliteConnection sqlite:
-                    table.Step(sqlite, rows);
+                    table.InsertOneByOne(sqlite, rows);
                     break;
                 case NpgsqlConnection postgres when rows.Count >= PostgresCopyFromRows:
                     await table.CopyAsync(postgres, rows, ct);
@@ -74,18 +74,18 @@ internal static class BatchedInserts
     {
         private static readonly Dictionary<(IEntityType, Type), Table> Cache = [];
 
-        private Table(string name, Column[] columns, string insertInto)
+        private Table(string name, Column[] columns, string target)
         {
             Name = name;
             Columns = columns;
-            InsertInto = insertInto;
+            Target = target;
         }
 
         public string Name { get; }
         private Column[] Columns { get; }
 
-        /// <summary><c>INSERT INTO "table" ("column", …)</c> with every column, quoted as the provider quotes.</summary>
-        private string InsertInto { get; }
+        /// <summary><c>"table" ("column", …)</c> with every column, quoted as the provider quotes.</summary>
+        private string Target { get; }
 
         public static Table For(PartnerHubDb db, IEntityType type)
         {
@@ -102,8 +102,8 @@ internal static class BatchedInserts
                     return new Column(p.GetColumnName(store)!, p.GetGetter(), p.GetRelationalTypeMapping(), p.IsNullable);
                 }).ToArray();
                 var sql = db.GetService<ISqlGenerationHelper>();
-                var insertInto = $"INSERT INTO {sql.DelimitIdentifier(name)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))})";
-                return Cache[key] = new Table(name, columns, insertInto);
+                var target = $"{sql.DelimitIdentifier(name)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))})";
+                return Cache[key] = new Table(name, columns, target);
             }
         }
 
@@ -112,10 +112,10 @@ internal static class BatchedInserts
         /// Microsoft.Data.Sqlite's lookup of each parameter by name, a linear search that made multi-row statements cost the
         /// square of their size.
         /// </summary>
-        public void Step(SqliteConnection connection, IReadOnlyList<object> rows)
+        public void InsertOneByOne(SqliteConnection connection, IReadOnlyList<object> rows)
         {
             var db = connection.Handle!;
-            var sql = $"{InsertInto} VALUES ({string.Join(", ", Columns.Select(_ => "?"))})";
+            var sql = $"INSERT INTO {Target} VALUES ({string.Join(", ", Columns.Select(_ => "?"))})";
             Check(raw.sqlite3_prepare_v2(db, sql, out var statement), db);
             using (statement)
             {
@@ -135,7 +135,7 @@ internal static class BatchedInserts
 
         public async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<object> rows, CancellationToken ct)
         {
-            await using var importer = await connection.BeginBinaryImportAsync($"COPY {InsertInto["INSERT INTO ".Length..]} FROM STDIN (FORMAT BINARY)", ct);
+            await using var importer = await connection.BeginBinaryImportAsync($"COPY {Target} FROM STDIN (FORMAT BINARY)", ct);
             foreach (var row in rows)
             {
                 await importer.StartRowAsync(ct);
@@ -153,7 +153,7 @@ internal static class BatchedInserts
         public async Task InsertValuesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<object> rows, CancellationToken ct)
         {
             await using var command = new NpgsqlCommand { Connection = connection, Transaction = transaction };
-            var text = new StringBuilder(InsertInto).Append(" VALUES ");
+            var text = new StringBuilder("INSERT INTO ").Append(Target).Append(" VALUES ");
             foreach (var row in rows)
             {
                 text.Append(command.Parameters.Count == 0 ? "(" : ", (");
