@@ -94,6 +94,29 @@ public abstract class PartnerImportTests<TApp>(TApp app) : IClassFixture<TApp> w
     }
 
     [Fact]
+    public async Task A_re_import_that_changes_one_row_updates_and_audits_that_partner_alone()
+    {
+        var k = Build.Unique("c");
+        string File(string thirdCountry) => Header + string.Concat(Enumerable.Range(1, 5).Select(i =>
+            $"{k}-{i},Partner {i},{k}-{i}.com,resellers,active,{(i == 3 ? thirdCountry : "DE")},,,\n"));
+        await ImportAsync(Encoding.UTF8.GetBytes(File("DE")));
+        var before = await PartnersAsync(k);
+
+        var again = await ImportAsync(Encoding.UTF8.GetBytes(File("FR")));
+        Assert.Equal((0, 1, 4), (again.Created, again.Updated, again.Unchanged));
+        var after = await PartnersAsync(k);
+        Assert.Equal(before.Select(p => p.ExternalId == $"{k}-3" ? p.Version + 1 : p.Version), after.Select(p => p.Version));
+        Assert.Equal("FR", after.Single(p => p.ExternalId == $"{k}-3").Country);
+
+        await using var scope = app.Scope();
+        var ids = after.Select(p => p.Id.ToString()).ToList();
+        var audit = await scope.ServiceProvider.GetRequiredService<PartnerHubDb>().AuditEntries.Where(a => ids.Contains(a.EntityId)).ToListAsync();
+        var update = Assert.Single(audit, a => a.Action != "created");
+        Assert.Equal(after.Single(p => p.ExternalId == $"{k}-3").Id.ToString(), update.EntityId);
+        Assert.Equal(["country"], update.Changes.Select(c => c.Field).Where(f => f != "updatedAt" && f != "version"));
+    }
+
+    [Fact]
     public async Task Strict_import_applies_nothing_when_a_row_is_bad()
     {
         var k = Build.Unique("s");
