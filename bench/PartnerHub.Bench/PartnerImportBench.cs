@@ -107,10 +107,13 @@ public static class PartnerImportBench
     private static async Task<TimeSpan> TimeAsync(Func<Task> run)
     {
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var (gen0, gen1, gen2, paused) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
         var watch = Stopwatch.StartNew();
         await run();
-        // On a shared machine the wall time includes waiting for a core; the process's CPU time shows the work itself.
-        Console.WriteLine($"    ({watch.Elapsed.TotalSeconds:F2} s wall, {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F2} s CPU in all threads)");
+        // On a shared machine the wall time includes waiting for a core; the process's CPU time shows the work itself, and
+        // the collections' pauses how much of the wall time the garbage collector stopped every thread.
+        Console.WriteLine($"    ({watch.Elapsed.TotalSeconds:F2} s wall, {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F2} s CPU in all threads; " +
+                          $"GC {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2} collections of gen 0/1/2, {(GC.GetTotalPauseDuration() - paused).TotalSeconds:F2} s paused)");
         return watch.Elapsed;
     }
 }
