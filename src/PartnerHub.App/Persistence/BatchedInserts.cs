@@ -23,8 +23,9 @@ namespace PartnerHub.App.Persistence;
 /// </summary>
 internal static class BatchedInserts
 {
-    // COPY costs two round trips (start, finish) where one INSERT costs one, and pays off beyond a few dozen rows; below
-    // this, one INSERT holds at most 99 rows of 20 columns, far under PostgreSQL's 65,535 parameters.
+    // COPY costs two round trips (start, finish) where one INSERT costs one: a single edit's few rows keep the INSERT, an
+    // import's thousand take COPY. A round number, not a measured crossover; below it one INSERT holds at most 99 rows of
+    // 20 columns, far under PostgreSQL's 65,535 parameters.
     private const int PostgresCopyFromRows = 100;
 
     /// <summary>
