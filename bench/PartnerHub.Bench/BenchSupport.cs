@@ -46,6 +46,26 @@ internal static class BenchSupport
         return new DatabaseSettings(DatabaseProvider.Postgres, new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString);
     }
 
+    /// <summary>Removes a database that <see cref="DatabaseAsync"/> made for this run; one named by --file or kept is left alone.</summary>
+    public static async Task DropIfFreshAsync(DatabaseSettings settings, Options options)
+    {
+        if (options.File is not null || options.KeepDatabase) return;
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            SqliteConnection.ClearAllPools();
+            var file = new SqliteConnectionStringBuilder(settings.ConnectionString).DataSource;
+            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(file + suffix);
+            return;
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        var name = new NpgsqlConnectionStringBuilder(settings.ConnectionString).Database;
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(settings.ConnectionString) { Database = "postgres" }.ConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+
     /// <summary>The app's services on <paramref name="settings"/>, with the database migrated and the seed program published.</summary>
     public static async Task<ServiceProvider> ServicesAsync(DatabaseSettings settings)
     {

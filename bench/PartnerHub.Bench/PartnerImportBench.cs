@@ -21,7 +21,19 @@ public static class PartnerImportBench
         var csv = Generate(options.Rows);
         var settings = await BenchSupport.DatabaseAsync(options);
         Console.WriteLine($"partner-import: {options.Rows:N0} rows ({csv.Length / 1024.0 / 1024.0:F1} MiB) into {settings.Describe()}");
+        try
+        {
+            await RunOnAsync(settings, options, csv);
+        }
+        finally
+        {
+            // A fresh database per run holds 300 MB at 100k rows; left behind, they filled the disk and slowed later runs.
+            await BenchSupport.DropIfFreshAsync(settings, options);
+        }
+    }
 
+    private static async Task RunOnAsync(DatabaseSettings settings, Options options, byte[] csv)
+    {
         var collection = new ServiceCollection().AddLogging();
         collection.AddPartnerHub(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), settings);
         await using var services = collection.BuildServiceProvider();
