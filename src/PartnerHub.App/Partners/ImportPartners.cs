@@ -155,7 +155,7 @@ public sealed class ImportPartners(PartnerHubDb db, ProgramStore programs)
                 rejected.Add(line);
             }
 
-            // Untracked first: a re-import changes few partners, and tracking each one only to find it unchanged was a third
+            // Untracked first: a re-import changes few partners, and tracking each one only to find it unchanged was a quarter
             // of a re-import. Only the partners an update would change are read again, tracked, and updated for real.
             var ids = matches.Values.ToList();
             var current = await db.Partners.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
