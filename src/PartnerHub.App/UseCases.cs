@@ -80,6 +80,7 @@ public static class UseCases
         .AddScoped<DealSettingsSource>()
         .AddScoped<SaveCustomer>()
         .AddScoped<RegisterDeal>()
+        .AddSingleton<DealRegistrationWriter>() // one group-commit queue per process
         .AddScoped<GetDeal>()
         .AddScoped<DescribeConflicts>()
         .AddScoped<ListDeals>()

@@ -11,10 +11,11 @@ namespace PartnerHub.App.Deals;
 /// active registration and existing customer (<see cref="DealIdentityIndex"/>). A conflict (the same registrable domain
 /// or company name held by another partner or by a direct customer) refuses the registration with a message that says
 /// only THAT the customer is taken, never by whom; a possible duplicate is registered and flagged for the manager.
-/// The exact-key check and the insert happen under a <see cref="CustomerClaim"/>, so two partners registering one
-/// customer at the same moment, on one instance or two, cannot both be first.
+/// The exact-key check and the insert happen in the <see cref="DealRegistrationWriter"/>'s group, under a
+/// <see cref="CustomerClaim"/>, so two partners registering one customer at the same moment, on one instance or two,
+/// cannot both be first.
 /// </summary>
-public sealed class RegisterDeal(PartnerHubDb db, DealIdentityIndex index, DealSettingsSource settings)
+public sealed class RegisterDeal(PartnerHubDb db, DealIdentityIndex index, DealSettingsSource settings, DealRegistrationWriter writer)
 {
     /// <summary>The new registration, and what the partner may know about look-alikes (for a manager, see <see cref="GetDeal"/>).</summary>
     public sealed record Registered(DealView Deal, PartnerConflictView Conflicts);
@@ -34,29 +35,12 @@ public sealed class RegisterDeal(PartnerHubDb db, DealIdentityIndex index, DealS
 
         var deal = DealRegistration.Submit(valid.Value, partner, now);
         var candidate = RegistrationCandidate.From(deal);
-        await index.WarmAsync(db, ct); // a first build reads every active registration: not while holding the customer
-        // Check the exact keys and insert under the customer's claim: of two partners registering it at the same moment,
-        // exactly one is first. The close-name walk comes after the claim is let go: it only ever flags a possible
-        // duplicate for a person (who sees it live on the registration), and on SQLite the claim is every writer's lock.
-        await using (var claim = await CustomerClaim.TakeAsync(db, CustomerIdentity.Of(candidate.CustomerName, candidate.CustomerDomain), ct))
-        {
-            var blocking = await index.CheckExactKeysAsync(db, candidate, ct);
-            if (blocking.Outcome == ConflictOutcome.Conflict) return DealErrors.CustomerAlreadyProtected(blocking.ForPartner(), BlockingField(blocking));
+        await index.WarmAsync(db, ct); // a first build reads every active registration: not in a group, which holds the claim
+        var written = await writer.WriteAsync(deal, candidate, db.Actor, ct);
+        if (!written.IsSuccess) return written.Error;
 
-            db.DealRegistrations.Add(deal);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                await claim.CommitAsync(ct);
-            }
-            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-            {
-                db.Entry(deal).State = EntityState.Detached;
-                return ExternalIdTaken(deal.ExternalId!); // the only unique key a new registration can collide on
-            }
-        }
-
-        index.Applied(deal);
+        // The close-name pass runs after the commit, outside the group: it only ever flags a possible duplicate for a
+        // person (who sees it live on the registration), and on SQLite the group holds every writer's lock.
         var check = await index.RecheckWithCloseNamesAsync(db, candidate, ct);
         var terms = await settings.CurrentAsync(ct);
         return new Registered(DealView.From(deal, terms.Registration, now), check.ForPartner());
@@ -66,6 +50,6 @@ public sealed class RegisterDeal(PartnerHubDb db, DealIdentityIndex index, DealS
     internal static string BlockingField(ConflictResult check) =>
         check.Matches.Any(m => m.Severity == ConflictOutcome.Conflict && m.Rule == ConflictRule.SameDomain) ? "customerDomain" : "customerName";
 
-    private static Error ExternalIdTaken(string externalId) =>
+    internal static Error ExternalIdTaken(string externalId) =>
         Error.Validation("externalId", $"This partner already registered a deal with external id '{externalId}'.");
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,83 +13,21 @@ namespace PartnerHub.App.Revenue;
 public sealed record EventDelivery(ValidRevenueEvent Event, string Key, string Hash);
 
 /// <summary>
-/// Records the API's revenue events with group commit. Deliveries that arrive while a group is being written wait in a
-/// queue, and the next writer takes all of them (up to <see cref="MaxGroup"/>) into one transaction: one commit — on
-/// SQLite one fsync of the write-ahead log, which alone costs more than recording an event — carries many events, and the
-/// database sees one writer per process. No delivery is answered before its group has committed. Inside the group
-/// each event is recorded after a savepoint, so a refused event leaves the others alone. A unique-key violation at
-/// any point (another process stored the same event or key meanwhile) rolls the group back and writes it again, where
-/// the late delivery finds what the other stored and answers as its replay.
+/// Records the API's revenue events with group commit (<see cref="GroupCommit{TItem,TAnswer}"/>): the events of
+/// concurrent requests share one transaction and one commit. Inside the group each event is recorded after a
+/// savepoint, so a refused event leaves the others alone.
 /// </summary>
-public sealed class RevenueEventWriter(IServiceScopeFactory scopes) : IDisposable
+public sealed class RevenueEventWriter(IServiceScopeFactory scopes) : GroupCommit<RevenueEventWriter.Delivered, Result<StoredResponse>>(scopes, MaxGroup)
 {
     public const int MaxGroup = 1000;
-    private const int Attempts = 3;
 
-    private readonly ConcurrentQueue<Waiting> _queue = new();
-    private readonly SemaphoreSlim _writing = new(1, 1);
-
-    private sealed record Waiting(EventDelivery Delivery, Actor Actor)
-    {
-        public TaskCompletionSource<Result<StoredResponse>> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
+    public sealed record Delivered(EventDelivery Delivery, Actor Actor);
 
     /// <summary>Records <paramref name="deliveries"/> as <paramref name="actor"/>; one answer per delivery, in order, each after its commit.</summary>
-    public async Task<IReadOnlyList<Result<StoredResponse>>> WriteAsync(IReadOnlyList<EventDelivery> deliveries, Actor actor, CancellationToken ct)
-    {
-        var mine = deliveries.Select(d => new Waiting(d, actor)).ToList();
-        foreach (var waiting in mine) _queue.Enqueue(waiting);
-        // Whoever holds the lock writes whatever is queued, often other requests' events with its own. A group, once
-        // taken, is finished whatever happens to the request that took it, so its waiting is not cancellable.
-        while (!mine.All(w => w.Answer.Task.IsCompleted))
-        {
-            await _writing.WaitAsync(CancellationToken.None);
-            try
-            {
-                if (!mine.All(w => w.Answer.Task.IsCompleted)) await WriteGroupAsync(Take());
-            }
-            finally
-            {
-                _writing.Release();
-            }
-        }
+    public async Task<IReadOnlyList<Result<StoredResponse>>> WriteAsync(IReadOnlyList<EventDelivery> deliveries, Actor actor, CancellationToken ct) =>
+        await SubmitAsync(deliveries.Select(d => new Delivered(d, actor)), ct);
 
-        return await Task.WhenAll(mine.Select(w => w.Answer.Task)).WaitAsync(ct);
-    }
-
-    public void Dispose() => _writing.Dispose();
-
-    private List<Waiting> Take()
-    {
-        var group = new List<Waiting>();
-        while (group.Count < MaxGroup && _queue.TryDequeue(out var next)) group.Add(next);
-        return group;
-    }
-
-    private async Task WriteGroupAsync(List<Waiting> group)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var answers = await RecordAsync(scope.ServiceProvider, group);
-                for (var i = 0; i < group.Count; i++) group[i].Answer.SetResult(answers[i]);
-                return;
-            }
-            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e) && attempt < Attempts)
-            {
-                // Another process won a key; the next attempt reads what it stored.
-            }
-            catch (Exception e)
-            {
-                foreach (var waiting in group) waiting.Answer.TrySetException(e);
-                return;
-            }
-        }
-    }
-
-    private static async Task<Result<StoredResponse>[]> RecordAsync(IServiceProvider services, List<Waiting> group)
+    protected override async Task<Result<StoredResponse>[]> WriteGroupAsync(IServiceProvider services, IReadOnlyList<Delivered> group)
     {
         var db = services.GetRequiredService<PartnerHubDb>();
         var record = services.GetRequiredService<RecordRevenueEvent>();

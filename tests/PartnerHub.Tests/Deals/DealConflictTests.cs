@@ -164,6 +164,51 @@ public abstract class DealConflictTests(DatabaseProvider provider) : IAsyncLifet
     }
 
     [Fact]
+    public async Task Two_partners_registering_one_customer_at_the_same_moment_on_one_instance_exactly_one_is_first()
+    {
+        // One instance commits concurrent registrations in groups: the pairs below mostly land in one group, where the
+        // second of a pair must see the first, written but not yet committed.
+        var (first, second) = (await _app.PartnerAsync(), await _app.PartnerAsync());
+        await _app.RegisteredAsync(first);
+        const int Pairs = 24;
+        var customers = Enumerable.Range(0, Pairs).Select(n => Build.Unique($"Same Moment {n} ")).ToArray();
+        var attempts = Enumerable.Range(0, Pairs).SelectMany(n => new[] { (first, Side: 1), (second, Side: 2) }.Select(p => Task.Run(() =>
+            _app.RegisterAsync(p.Item1, DealData.Details($"{customers[n]} Ltd", $"side{p.Side}-{customers[n].Replace(' ', '-')}.com"), As.PartnerUser(p.Item1))))).ToArray();
+        var results = await Task.WhenAll(attempts);
+
+        for (var n = 0; n < Pairs; n++)
+        {
+            var pair = results.Skip(2 * n).Take(2).ToArray();
+            Assert.Single(pair, r => r.IsSuccess);
+            pair.Single(r => !r.IsSuccess).Failed("deal_conflict");
+        }
+
+        await using var db = _app.Open();
+        Assert.Equal(Pairs, await db.DealRegistrations.CountAsync(d => d.CustomerName.StartsWith("Same Moment "), Ct));
+    }
+
+    [Fact]
+    public async Task A_registration_refused_in_a_group_leaves_the_others_of_the_group_stored_with_their_audit()
+    {
+        var partner = await _app.PartnerAsync();
+        await _app.RegisteredAsync(partner);
+        var taken = Build.Unique("crm-");
+        // Sent at once, so they share groups; two of them carry the same external id, which only the insert can catch
+        // once both have passed the request's own look-up.
+        var attempts = Enumerable.Range(0, 20).Select(n => Task.Run(() => _app.RegisterAsync(partner,
+            DealData.Details() with { ExternalId = n is 3 or 4 ? taken : $"{taken}-{n}" }, As.PartnerUser(partner)))).ToArray();
+        var results = await Task.WhenAll(attempts);
+
+        Assert.Equal(19, results.Count(r => r.IsSuccess));
+        Assert.Contains("externalId", results.Single(r => !r.IsSuccess).Failed("validation").Fields!.Keys);
+        await using var db = _app.Open();
+        var stored = await db.DealRegistrations.AsNoTracking().Where(d => d.ExternalId!.StartsWith(taken)).Select(d => d.Id).ToListAsync(Ct);
+        Assert.Equal(19, stored.Count);
+        var audited = await db.AuditEntries.AsNoTracking().Where(a => a.Entity == "deal_registration").Select(a => a.EntityId).ToListAsync(Ct);
+        Assert.All(stored, id => Assert.Contains(id.ToString(), audited));
+    }
+
+    [Fact]
     public async Task Another_process_sees_a_new_registration_at_once_and_a_decision_made_elsewhere_frees_the_customer()
     {
         await using var other = _app.Second();
