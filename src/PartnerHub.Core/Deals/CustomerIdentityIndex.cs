@@ -79,6 +79,7 @@ public sealed class CustomerIdentityIndex
     public const int StopWordFloor = 1_000;
 
     [ThreadStatic] private static byte[]? _sharedCounts;
+    [ThreadStatic] private static List<int>? _sharedTouched;
 
     /// <summary>
     /// Every live entry whose skeleton is close to <paramref name="skeleton"/>, with its exact similarity. The query's
@@ -114,10 +115,13 @@ public sealed class CustomerIdentityIndex
         }
 
         // Count each entry's shared rare trigrams in a per-thread byte per entry (a name has fewer than 256 trigrams);
-        // every list is sorted, and the counts are reset below, so the scratch costs nothing per check.
+        // every list is sorted, and the counts are reset below, so the scratch costs nothing per check. The entries
+        // touched go to a per-thread list too: tens of thousands per check at a million names, grown anew each time they
+        // cost a third of the walk and large-object garbage.
         var sizes = CollectionsMarshal.AsSpan(_sizes);
         var counts = _sharedCounts is { } scratch && scratch.Length >= sizes.Length ? scratch : _sharedCounts = new byte[Math.Max(1024, sizes.Length * 2)];
-        var touched = new List<int>();
+        var touched = _sharedTouched ??= [];
+        touched.Clear();
         for (var k = 0; k < rare; k++)
             foreach (var i in CollectionsMarshal.AsSpan(lists[k]))
             {
