@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using PartnerHub.Core.Partners;
 
@@ -78,8 +79,18 @@ public sealed class CustomerIdentityIndex
     /// <summary>Below this many postings no list is a stop-word, so small indexes (every test's) find close names exactly.</summary>
     public const int StopWordFloor = 1_000;
 
-    [ThreadStatic] private static byte[]? _sharedCounts;
-    [ThreadStatic] private static List<int>? _sharedTouched;
+    /// <summary>
+    /// What a walk counts in: a byte per entry and the list of entries touched, reset after each walk. Kept by the index
+    /// for the next walk rather than per thread: thread-pool threads come and go under load, and each new one would
+    /// allocate megabytes of large objects at a million names.
+    /// </summary>
+    private sealed class Scratch
+    {
+        public byte[] Counts = [];
+        public readonly List<int> Touched = [];
+    }
+
+    private readonly ConcurrentStack<Scratch> _scratch = new();
 
     /// <summary>
     /// Every live entry whose skeleton is close to <paramref name="skeleton"/>, with its exact similarity. The query's
@@ -114,14 +125,21 @@ public sealed class CustomerIdentityIndex
             need = Math.Max(1, (rare + 1) / 2 - 1);
         }
 
-        // Count each entry's shared rare trigrams in a per-thread byte per entry (a name has fewer than 256 trigrams);
-        // every list is sorted, and the counts are reset below, so the scratch costs nothing per check. The entries
-        // touched go to a per-thread list too: tens of thousands per check at a million names, grown anew each time they
-        // cost a third of the walk and large-object garbage.
+        // Count each entry's shared rare trigrams in a byte per entry (a name has fewer than 256 trigrams); every list is
+        // sorted, and the counts are reset below, so the scratch costs nothing per check. The entries touched, tens of
+        // thousands per check at a million names, grown anew each time, cost a third of the walk.
+        var scratch = _scratch.TryPop(out var kept) ? kept : new Scratch();
+        CountShared(scratch, lists, rare, n, need, close);
+        _scratch.Push(scratch); // not after an exception, which may have left counts set
+        return close;
+    }
+
+    private void CountShared(Scratch scratch, List<int>[] lists, int rare, int n, int need, List<(IndexedCustomer, double)> close)
+    {
         var sizes = CollectionsMarshal.AsSpan(_sizes);
-        var counts = _sharedCounts is { } scratch && scratch.Length >= sizes.Length ? scratch : _sharedCounts = new byte[Math.Max(1024, sizes.Length * 2)];
-        var touched = _sharedTouched ??= [];
-        touched.Clear();
+        if (scratch.Counts.Length < sizes.Length) scratch.Counts = new byte[Math.Max(1024, sizes.Length * 2)];
+        var counts = scratch.Counts;
+        var touched = scratch.Touched;
         for (var k = 0; k < rare; k++)
             foreach (var i in CollectionsMarshal.AsSpan(lists[k]))
             {
@@ -141,7 +159,7 @@ public sealed class CustomerIdentityIndex
             if (NameSimilarity.IsClose(count, union)) close.Add((_entries[i], (double)count / union));
         }
 
-        return close;
+        touched.Clear();
     }
 
     // Jaccard ≥ t needs t·max(n, m) ≤ min(n, m): names much longer or shorter than the query are never close.
