@@ -53,10 +53,22 @@ public sealed class DealIdentityIndex(TimeProvider clock) : IDisposable
     public async Task<ConflictResult> RecheckWithCloseNamesAsync(PartnerHubDb db, RegistrationCandidate candidate, CancellationToken ct) =>
         await ConfirmedAsync(db, await ReadyAsync(db, ct), candidate, closeNames: true, ct);
 
+    /// <summary>
+    /// Reads fresh from the database every active registration and customer that shares an exact key with one of
+    /// <paramref name="identities"/>, for <see cref="CheckExactKeysAsReadAsync"/>: a group of registrations reads its
+    /// customers once, under their claim, instead of once per registration.
+    /// </summary>
+    public async Task ReadExactMatchesAsync(PartnerHubDb db, IReadOnlyCollection<CustomerIdentity> identities, CancellationToken ct) =>
+        await AddExactMatchesAsync(db, await ReadyAsync(db, ct), identities, ct);
+
+    /// <summary>The exact-key check against the index as <see cref="ReadExactMatchesAsync"/> left it for the candidate's customer.</summary>
+    public async Task<ConflictResult> CheckExactKeysAsReadAsync(PartnerHubDb db, RegistrationCandidate candidate, CancellationToken ct) =>
+        await ConfirmedAsync(db, await ReadyAsync(db, ct), candidate, closeNames: false, ct);
+
     private async Task<ConflictResult> CheckAsync(PartnerHubDb db, RegistrationCandidate candidate, bool closeNames, CancellationToken ct)
     {
         var index = await ReadyAsync(db, ct);
-        await AddExactMatchesAsync(db, index, CustomerIdentity.Of(candidate.CustomerName, candidate.CustomerDomain), ct);
+        await AddExactMatchesAsync(db, index, [CustomerIdentity.Of(candidate.CustomerName, candidate.CustomerDomain)], ct);
         return await ConfirmedAsync(db, index, candidate, closeNames, ct);
     }
 
@@ -106,22 +118,33 @@ public sealed class DealIdentityIndex(TimeProvider clock) : IDisposable
     private static IQueryable<Customer> Customers(PartnerHubDb db) =>
         db.Customers.IgnoreQueryFilters([PartnerScopeFilter.Name]).AsNoTracking(); // partner users check against customers they cannot read
 
-    private async Task AddExactMatchesAsync(PartnerHubDb db, CustomerIdentityIndex index, CustomerIdentity identity, CancellationToken ct)
+    private async Task AddExactMatchesAsync(PartnerHubDb db, CustomerIdentityIndex index, IReadOnlyCollection<CustomerIdentity> identities, CancellationToken ct)
     {
-        // Stored keys are never empty, so an empty key matches nothing.
-        var domain = identity.RegistrableDomain ?? "";
-        var (key, skeleton) = identity.Name.IsEmpty ? ("", "") : (identity.Name.Key, identity.Name.Skeleton);
+        // PostgreSQL reads the keys of all the identities in one statement per table. SQLite's planner, without
+        // statistics, walks the status index (every active registration) for several keys, and a key's own partial index
+        // only for one; a statement costs SQLite no round trip, so it reads identity by identity.
+        if (db.Provider == DatabaseProvider.Sqlite && identities.Count > 1)
+        {
+            foreach (var identity in identities) await AddExactMatchesAsync(db, index, [identity], ct);
+            return;
+        }
+
+        // Stored keys are never empty, so empty keys are left out.
+        var domains = identities.Select(i => i.RegistrableDomain).OfType<string>().Distinct().ToList();
+        var names = identities.Where(i => !i.Name.IsEmpty).Select(i => i.Name).ToList();
+        var keys = names.Select(n => n.Key).Distinct().ToList();
+        var skeletons = names.Select(n => n.Skeleton).Distinct().ToList();
         // One look-up per key, glued with UNION ALL: each uses its own partial index. Written as one OR, SQLite's
         // planner walks the status index instead: every active registration, a third of a second at a million.
         var active = Registrations(db).Where(d => d.Status == DealStatus.Submitted || d.Status == DealStatus.Approved);
-        var registrations = (await active.Where(d => d.CustomerRegistrableDomain == domain)
-                .Concat(active.Where(d => d.CustomerNameKey == key))
-                .Concat(active.Where(d => d.CustomerNameSkeleton == skeleton))
+        var registrations = (await active.Where(d => domains.Contains(d.CustomerRegistrableDomain))
+                .Concat(active.Where(d => keys.Contains(d.CustomerNameKey)))
+                .Concat(active.Where(d => skeletons.Contains(d.CustomerNameSkeleton)))
                 .Select(d => new ActiveRegistration(d.Id, d.PartnerId, d.CustomerName, d.CustomerHost, d.SubmittedAt))
                 .ToListAsync(ct))
             .DistinctBy(r => r.Id).ToList();
         var customers = await Customers(db)
-            .Where(c => c.RegistrableDomain == domain || c.NameKey == key || c.NameSkeleton == skeleton)
+            .Where(c => domains.Contains(c.RegistrableDomain!) || keys.Contains(c.NameKey) || skeletons.Contains(c.NameSkeleton))
             .Select(c => new ExistingCustomer(c.Reference, c.Name, c.Domain))
             .ToListAsync(ct);
         if (registrations.Count == 0 && customers.Count == 0) return; // a new customer, the usual case: no writer lock to wait for

@@ -4,6 +4,7 @@ using PartnerHub.App.Identity;
 using PartnerHub.App.Persistence;
 using PartnerHub.Core.Common;
 using PartnerHub.Core.Deals;
+using PartnerHub.Core.Partners;
 
 namespace PartnerHub.App.Deals;
 
@@ -30,16 +31,30 @@ public sealed class DealRegistrationWriter(IServiceScopeFactory scopes, DealIden
     {
         var db = services.GetRequiredService<PartnerHubDb>();
         var ct = CancellationToken.None;
-        db.Database.AutoSavepointsEnabled = false; // one savepoint per registration, set below
+        // No savepoint per save: a registration refused here writes nothing, and any failure fails the group (a lost
+        // race on an external id rolls it back and writes it again, where the id is found taken).
+        db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await CustomerClaim.TakeAsync(db, group.Select(p => CustomerIdentity.Of(p.Candidate.CustomerName, p.Candidate.CustomerDomain)), ct);
+        var identities = group.Select(p => CustomerIdentity.Of(p.Candidate.CustomerName, p.Candidate.CustomerDomain)).ToList();
+        await CustomerClaim.TakeAsync(db, identities, ct);
+        var takenIds = await ExternalIdsTakenAsync(db, group, ct);
+        await index.ReadExactMatchesAsync(db, identities, ct);
 
+        // The group's own registrations, not committed yet: checked here, added to the shared index after the commit.
+        var ofThisGroup = CustomerIdentityIndex.Build([], []);
         var answers = new Result[group.Count];
         var stored = new List<DealRegistration>();
         for (var i = 0; i < group.Count; i++)
         {
             var (deal, candidate, actor) = group[i];
-            var blocking = await index.CheckExactKeysAsync(db, candidate, ct);
+            if (deal.ExternalId is { } externalId && takenIds.Contains((deal.PartnerId, externalId)))
+            {
+                answers[i] = RegisterDeal.ExternalIdTaken(externalId);
+                continue;
+            }
+
+            var blocking = await index.CheckExactKeysAsReadAsync(db, candidate, ct);
+            if (blocking.Outcome != ConflictOutcome.Conflict) blocking = ConflictCheck.Check(candidate, ofThisGroup, closeNames: false);
             if (blocking.Outcome == ConflictOutcome.Conflict)
             {
                 answers[i] = DealErrors.CustomerAlreadyProtected(blocking.ForPartner(), RegisterDeal.BlockingField(blocking));
@@ -47,25 +62,28 @@ public sealed class DealRegistrationWriter(IServiceScopeFactory scopes, DealIden
             }
 
             db.Actor.ActLike(actor);
-            // Not released after the registration: the commit ends them all. Rolling back to "deal" goes to the latest
-            // savepoint of that name, this registration's, on SQLite and PostgreSQL alike.
-            await transaction.CreateSavepointAsync("deal", ct);
             db.DealRegistrations.Add(deal);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                stored.Add(deal);
-            }
-            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-            {
-                await transaction.RollbackToSavepointAsync("deal", ct);
-                db.Entry(deal).State = EntityState.Detached;
-                answers[i] = RegisterDeal.ExternalIdTaken(deal.ExternalId!); // the only unique key a new registration can collide on
-            }
+            await db.SaveChangesAsync(ct); // one save per registration: each names its own request in the audit trail
+            ofThisGroup.Add(ActiveRegistration.From(deal));
+            if (deal.ExternalId is { } kept) takenIds.Add((deal.PartnerId, kept));
+            stored.Add(deal);
         }
 
         await transaction.CommitAsync(ct);
         index.Applied(stored);
         return answers;
+    }
+
+    /// <summary>The (partner, external id) pairs of the group already stored: one statement for the group.</summary>
+    private static async Task<HashSet<(PartnerId, string)>> ExternalIdsTakenAsync(PartnerHubDb db, IReadOnlyList<Pending> group, CancellationToken ct)
+    {
+        var named = group.Where(p => p.Deal.ExternalId is not null).Select(p => p.Deal).ToList();
+        if (named.Count == 0) return [];
+        var ids = named.Select(d => d.ExternalId!).Distinct().ToList();
+        var partners = named.Select(d => d.PartnerId).Distinct().ToList();
+        var stored = await db.DealRegistrations.IgnoreQueryFilters().AsNoTracking()
+            .Where(d => d.ExternalId != null && ids.Contains(d.ExternalId) && partners.Contains(d.PartnerId))
+            .Select(d => new { d.PartnerId, d.ExternalId }).ToListAsync(ct);
+        return stored.Select(d => (d.PartnerId, d.ExternalId!)).ToHashSet();
     }
 }
