@@ -10,8 +10,9 @@ namespace PartnerHub.App.Deals;
 /// registrations costs microseconds instead of reading them all. It stays correct when other processes (a second web
 /// instance, a CLI import) write to the same database:
 /// <list type="bullet">
-/// <item>Exact matches decide conflicts, so they are always read fresh: before each check, the active registrations
-/// and customers with the candidate's registrable domain, name key or skeleton are read by index and added.</item>
+/// <item>Exact matches decide conflicts, so they are always read fresh: before each check (for a group of registrations,
+/// once for the group under its customers' claim), the active registrations and customers with the candidate's
+/// registrable domain, name key or skeleton are read by index and added.</item>
 /// <item>Every registration a check matches is confirmed still active in the database; one decided elsewhere is
 /// taken out and the check runs again. A stale entry can never block a partner.</item>
 /// <item>Close-name matches (a "possible duplicate" for the manager, never a block) come from the in-memory trigram
@@ -41,14 +42,14 @@ public sealed class DealIdentityIndex(TimeProvider clock) : IDisposable
 
     /// <summary>
     /// The check without close names: every match that can refuse or outrank a registration, and the cheap look-alikes.
-    /// What to run while holding a <see cref="CustomerClaim"/>, which on SQLite is every writer's lock.
+    /// What approval and the CSV import need, which act only on conflicts.
     /// </summary>
     public Task<ConflictResult> CheckExactKeysAsync(PartnerHubDb db, RegistrationCandidate candidate, CancellationToken ct) =>
         CheckAsync(db, candidate, closeNames: false, ct);
 
     /// <summary>
-    /// The whole check again, close names included, right after <see cref="CheckExactKeysAsync"/> for the same candidate:
-    /// its exact keys were just read fresh, so they are not read again.
+    /// The whole check again, close names included, right after an exact-key check of the same candidate: its exact keys
+    /// were just read fresh, so they are not read again.
     /// </summary>
     public async Task<ConflictResult> RecheckWithCloseNamesAsync(PartnerHubDb db, RegistrationCandidate candidate, CancellationToken ct) =>
         await ConfirmedAsync(db, await ReadyAsync(db, ct), candidate, closeNames: true, ct);

@@ -30,8 +30,6 @@ public sealed class RegisterDeal(PartnerHubDb db, DealIdentityIndex index, DealS
         var now = Instants.Stored(db.Clock.GetUtcNow());
         var valid = details.Validate(now);
         if (!valid.IsSuccess) return valid.Error;
-        if (valid.Value.ExternalId is { } externalId && await db.DealRegistrations.AnyAsync(d => d.PartnerId == partner && d.ExternalId == externalId, ct))
-            return ExternalIdTaken(externalId);
 
         var deal = DealRegistration.Submit(valid.Value, partner, now);
         var candidate = RegistrationCandidate.From(deal);
