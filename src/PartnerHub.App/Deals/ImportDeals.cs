@@ -11,7 +11,8 @@ namespace PartnerHub.App.Deals;
 /// <summary>
 /// Imports deal registrations from CSV (<see cref="DealCsv"/>): columns by header name, every bad row reported with its
 /// line and column, good rows applied in one transaction (none with strict, none on a dry run). Each new row goes
-/// through the same validation and conflict check as <see cref="RegisterDeal"/>. A registration is never edited by an
+/// through the same validation and conflict check as <see cref="RegisterDeal"/>, under a claim on every customer
+/// (<see cref="CustomerClaim.TakeEveryAsync"/>) until the file commits. A registration is never edited by an
 /// import: a row matching an existing one is unchanged when it says the same, and refused when it differs.
 /// Natural key: the partner plus the <c>external_id</c> when the row has one (whatever the registration's status
 /// since); without it, the partner plus the customer's registrable domain among its active registrations. So
@@ -40,6 +41,7 @@ public sealed class ImportDeals(PartnerHubDb db, DealIdentityIndex index)
         bool apply;
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
+            await CustomerClaim.TakeEveryAsync(db, ct);
             unchanged = await ApplyAsync(rows, created, errors, progress, ct);
             apply = !options.DryRun && !(options.Strict && errors.Count > 0);
             if (apply) await transaction.CommitAsync(ct);

@@ -156,6 +156,35 @@ public abstract class DealImportTests(DatabaseProvider provider) : IAsyncLifetim
         Assert.All(report.Errors, e => Assert.DoesNotContain(held.ToString(), e.Message));
         Assert.Equal(0, report.Created);
     }
+
+    [Fact]
+    public async Task Registrations_sent_while_an_import_runs_never_give_one_customer_two_partners()
+    {
+        var k = Build.Unique("m");
+        const int Rows = 300;
+        var csv = new StringBuilder(Header);
+        for (var n = 0; n < Rows; n++) csv.Append($"{_a.Domain},{k}-{n},Moment {k} {n},{k}-{n}.com,Ada,ada@{k}-{n}.com,Team,10,USD,2026-09-30,\n");
+        await _app.RegisteredAsync(_b.Id); // the index is built: the race is between the checks
+
+        // Another partner registers the file's first customers (by domain, under another name) one after the other while
+        // it imports: the import checks its first rows first, so from then until its commit they are in the race.
+        var import = Task.Run(() => ImportAsync(csv.ToString()));
+        var registrations = await Task.WhenAll(Enumerable.Range(0, 30).Select(n => Task.Run(async () =>
+        {
+            await Task.Delay(n * 5, Ct);
+            return await _app.RegisterAsync(_b.Id, DealData.Details($"Other {k} {n}", $"{k}-{n}.com"), As.PartnerUser(_b.Id));
+        })));
+        var report = await import;
+
+        Assert.All(registrations.Where(r => !r.IsSuccess), r => r.Failed("deal_conflict"));
+        Assert.Equal(Rows, report.Created + registrations.Count(r => r.IsSuccess));
+        Assert.All(report.Errors, e => Assert.Equal("customer_domain", e.Column));
+        await using var db = _app.Open();
+        var holders = await db.DealRegistrations.AsNoTracking().Where(d => d.CustomerRegistrableDomain.StartsWith(k))
+            .GroupBy(d => d.CustomerRegistrableDomain).Select(g => g.Count()).ToListAsync(Ct);
+        Assert.Equal(Rows, holders.Count);
+        Assert.All(holders, count => Assert.Equal(1, count));
+    }
 }
 
 public sealed class DealImportOnSqlite() : DealImportTests(DatabaseProvider.Sqlite);
