@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PartnerHub.App.Csv;
 using PartnerHub.App.Identity;
 using PartnerHub.App.Partners;
 using PartnerHub.App.Persistence;
@@ -97,6 +99,28 @@ public abstract class WebhookDeliveryTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal("succeeded", delivery.Status);
         Assert.Equal(200, Assert.Single(delivery.Log).StatusCode);
         Assert.Equal("thanks", delivery.Log[0].ResponseBody);
+        await UnsubscribeAsync(admin, s);
+    }
+
+    [Fact]
+    public async Task One_pass_of_the_worker_delivers_a_backlog_of_several_batches()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var admin = await AdminAsync();
+        var s = await SubscribeAsync(admin, receiver.Url, WebhookEventTypes.PartnerCreated);
+        var k = Build.Unique("backlog");
+        const int Partners = 450; // more than two of the worker's batches
+        var csv = new StringBuilder("name,domain,subcategory,stage,country\n");
+        for (var i = 0; i < Partners; i++) csv.Append($"Backlog {k} {i},{k}-{i}.com,resellers,active,DE\n");
+        await using (var scope = app.Scope())
+        {
+            var report = await scope.ServiceProvider.GetRequiredService<ImportPartners>().HandleAsync(Encoding.UTF8.GetBytes(csv.ToString()), new ImportOptions(), null, CancellationToken.None);
+            Assert.Equal((Partners, 0), (report.Created, report.Errors.Count));
+        }
+
+        await RunWorkerAsync();
+
+        Assert.Equal(Partners, receiver.Received.Count(r => r.Body.Contains(k, StringComparison.Ordinal)));
         await UnsubscribeAsync(admin, s);
     }
 

@@ -3378,8 +3378,9 @@ namespace PartnerHub.App.Persistence.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_webhook_events");
 
-                    b.HasIndex("DispatchedAt", "OccurredAt")
-                        .HasDatabaseName("ix_webhook_events_dispatched_at_occurred_at");
+                    b.HasIndex("OccurredAt", "Id")
+                        .HasDatabaseName("ix_webhook_events_waiting")
+                        .HasFilter("dispatched_at IS NULL");
 
                     b.ToTable("webhook_events", (string)null);
                 });
