@@ -48,11 +48,16 @@ public sealed class DealIdentityIndex(TimeProvider clock) : IDisposable
         CheckAsync(db, candidate, closeNames: false, ct);
 
     /// <summary>
-    /// The whole check again, close names included, right after an exact-key check of the same candidate: its exact keys
-    /// were just read fresh, so they are not read again.
+    /// The whole check again, close names included, right after an exact-key check of the same candidate, for the
+    /// answer to a registration already stored: its exact matches were just read fresh and confirmed, so they are not
+    /// read again, and nothing is confirmed. What it adds only flags a possible duplicate, so a close name decided by
+    /// another process since the last catch-up may still be named; the registration's live view confirms every match.
     /// </summary>
-    public async Task<ConflictResult> RecheckWithCloseNamesAsync(PartnerHubDb db, RegistrationCandidate candidate, CancellationToken ct) =>
-        await ConfirmedAsync(db, await ReadyAsync(db, ct), candidate, closeNames: true, ct);
+    public async Task<ConflictResult> RecheckWithCloseNamesAsync(PartnerHubDb db, RegistrationCandidate candidate, CancellationToken ct)
+    {
+        var index = await ReadyAsync(db, ct);
+        using (Reading()) return ConflictCheck.Check(candidate, index, closeNames: true);
+    }
 
     /// <summary>
     /// Reads fresh from the database every active registration and customer that shares an exact key with one of

@@ -25,7 +25,7 @@ public sealed class CustomerIdentityIndex
     private readonly Dictionary<long, List<int>> _byTrigram = [];
 
     /// <summary>Each entry's number of distinct trigrams, 0 once removed: the close-name walk reads this, not the entries, per posting.</summary>
-    private readonly List<int> _sizes = [];
+    private readonly List<byte> _sizes = [];
     private readonly Dictionary<DealId, int> _registrations = [];
     private readonly Dictionary<string, int> _customers = new(StringComparer.Ordinal);
 
@@ -184,7 +184,7 @@ public sealed class CustomerIdentityIndex
         _bySkeleton.Add(identity.Name.Skeleton, i);
 
         var grams = NameSimilarity.Trigrams(identity.Name.Skeleton);
-        _sizes.Add(grams.Length);
+        _sizes.Add((byte)Math.Min(grams.Length, byte.MaxValue));
         foreach (var gram in grams)
         {
             if (!_byTrigram.TryGetValue(gram, out var postings)) _byTrigram[gram] = postings = [];
