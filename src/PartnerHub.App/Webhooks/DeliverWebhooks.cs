@@ -25,12 +25,14 @@ public sealed class DeliverWebhooks(PartnerHubDb db, WebhookSettings settings, W
         var created = 0;
         for (var full = true; full;)
         {
-            var events = await db.Set<WebhookEvent>().Where(e => e.DispatchedAt == null).OrderBy(e => e.OccurredAt).ThenBy(e => e.Id).Take(Batch).ToListAsync(ct);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // Ids and types only: the bodies stay in the outbox until an attempt sends one.
+            var events = await db.Set<WebhookEvent>().Where(e => e.DispatchedAt == null).OrderBy(e => e.OccurredAt).ThenBy(e => e.Id)
+                .Select(e => new { e.Id, e.Type }).Take(Batch).ToListAsync(ct);
             if (events.Count == 0) break;
             subscriptions ??= await db.Set<WebhookSubscription>().AsNoTracking().Where(s => s.Enabled).ToListAsync(ct);
             var now = db.Clock.GetUtcNow();
             foreach (var e in events)
-            {
                 foreach (var s in subscriptions.Where(s => s.EventTypes.Contains(e.Type)))
                 {
                     db.Add(new WebhookDelivery
@@ -41,11 +43,11 @@ public sealed class DeliverWebhooks(PartnerHubDb db, WebhookSettings settings, W
                     created++;
                 }
 
-                e.DispatchedAt = now;
-            }
-
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear(); // keep change detection proportional to one batch
+            var ids = events.Select(e => e.Id).ToList();
+            await db.Set<WebhookEvent>().Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(u => u.SetProperty(e => e.DispatchedAt, now), ct);
+            await transaction.CommitAsync(ct);
             full = events.Count == Batch;
         }
 
