@@ -100,7 +100,7 @@ public sealed class DealIdentityIndex(TimeProvider clock) : IDisposable
     /// <summary>Builds the index if this process has none yet (reading every active registration), or catches it up when due.</summary>
     public Task WarmAsync(PartnerHubDb db, CancellationToken ct) => ReadyAsync(db, ct);
 
-    /// <summary>Call after saving registrations: active ones go in (or are replaced), decided ones come out.</summary>
+    /// <summary>Call after saving registrations: active ones go in (if not in already), decided ones come out.</summary>
     public void Applied(params IEnumerable<DealRegistration> deals)
     {
         using (Writing())

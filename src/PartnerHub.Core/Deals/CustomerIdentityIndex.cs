@@ -40,19 +40,39 @@ public sealed class CustomerIdentityIndex
         return index;
     }
 
-    /// <summary>Adds a registration, replacing an earlier version of it.</summary>
+    /// <summary>Entries held, removed ones included (each removal leaves a tombstone until a rebuild).</summary>
+    internal int Slots => _entries.Count;
+
+    /// <summary>
+    /// Adds a registration, replacing an earlier version of it unless that says the same. Callers add what they read
+    /// again and again (each catch-up re-reads minutes of registrations): replacing an unchanged one would leave a
+    /// tombstone per read and grow the index without end.
+    /// </summary>
     public void Add(ActiveRegistration registration)
     {
-        Remove(registration.Id);
+        if (_registrations.TryGetValue(registration.Id, out var held))
+        {
+            var entry = _entries[held];
+            if (entry.Identity.Name.Original == registration.CustomerName && entry.Identity.Host == registration.CustomerDomain
+                && entry.PartnerId == registration.PartnerId && entry.SubmittedAt == registration.SubmittedAt) return;
+            Remove(registration.Id);
+        }
+
         var identity = CustomerIdentity.Of(registration.CustomerName, registration.CustomerDomain);
         _registrations[registration.Id] = Append(new IndexedCustomer(identity, registration.Id, registration.PartnerId, registration.SubmittedAt, null));
     }
 
-    /// <summary>Adds a customer, replacing an earlier version with the same reference.</summary>
+    /// <summary>Adds a customer, replacing an earlier version with the same reference if it names another customer.</summary>
     public void Add(ExistingCustomer customer)
     {
-        if (_customers.Remove(customer.Reference, out var old)) Tombstone(old);
         var identity = CustomerIdentity.Of(customer.Name, customer.Domain);
+        if (_customers.TryGetValue(customer.Reference, out var old))
+        {
+            if (_entries[old].Identity == identity) return;
+            _customers.Remove(customer.Reference);
+            Tombstone(old);
+        }
+
         _customers[customer.Reference] = Append(new IndexedCustomer(identity, null, null, null, customer.Reference));
     }
 

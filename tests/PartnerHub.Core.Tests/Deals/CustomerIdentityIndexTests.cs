@@ -30,6 +30,27 @@ public sealed class CustomerIdentityIndexTests
         }, iter: 500);
 
     [Fact]
+    public void Adding_again_what_the_index_holds_leaves_no_tombstone_and_a_renamed_customer_replaces_its_old_name()
+    {
+        var registration = new ActiveRegistration(DealId.New(T), PartnerId.New(), "Initech Systems", "initech.com", T);
+        var customer = new ExistingCustomer("CRM-1", "Globex", "globex.com");
+        var index = CustomerIdentityIndex.Build([registration], [customer]);
+
+        // What a catch-up or a group's exact-key read does: add what it read, most of it held already.
+        for (var i = 0; i < 3; i++)
+        {
+            index.Add(registration);
+            index.Add(customer with { });
+        }
+
+        Assert.Equal((2, 2), (index.Count, index.Slots));
+        index.Add(customer with { Name = "Globex Umbrella" });
+        Assert.Equal((2, 3), (index.Count, index.Slots));
+        Assert.Equal("Globex Umbrella", Assert.Single(index.CloseTo(CompanyName.Normalize("Globex Umbrela").Skeleton)).Entry.Identity.Name.Original);
+        Assert.Empty(index.WithName(CompanyName.Normalize("Globex").Key));
+    }
+
+    [Fact]
     public void Above_the_stop_word_cap_a_typo_in_the_distinctive_part_is_found_and_every_match_is_measured_exactly()
     {
         // Every name ends in "Analytics": its trigrams are in all 60,000 names, far above the cap, so they are not walked.
