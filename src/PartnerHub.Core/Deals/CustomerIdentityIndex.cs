@@ -24,7 +24,10 @@ public sealed class CustomerIdentityIndex
     private readonly Chains _bySkeleton = new();
     private readonly Dictionary<long, List<int>> _byTrigram = [];
 
-    /// <summary>Each entry's number of distinct trigrams, 0 once removed: the close-name walk reads this, not the entries, per posting.</summary>
+    /// <summary>
+    /// Each entry's number of distinct trigrams in a byte (a name of at most 200 characters has fewer than 256; the walk's
+    /// counts are bytes too), 0 once removed: the close-name walk reads this, not the entries, per posting.
+    /// </summary>
     private readonly List<byte> _sizes = [];
     private readonly Dictionary<DealId, int> _registrations = [];
     private readonly Dictionary<string, int> _customers = new(StringComparer.Ordinal);
