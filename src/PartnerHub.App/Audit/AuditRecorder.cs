@@ -23,7 +23,7 @@ internal sealed class AuditRecorder
         if (e.FromQuery && e.Entry.Entity is IAudited audited) _loaded.AddOrUpdate(audited, audited.AuditSnapshot());
     }
 
-    public List<AuditEntry> Collect(IReadOnlyList<PendingWrite> writes, Actor actor, DateTimeOffset now)
+    public List<AuditEntry> Collect(IReadOnlyList<PendingWrite> writes, Func<object, Actor> actorOf, DateTimeOffset now)
     {
         var entries = new List<AuditEntry>();
         _saving.Clear();
@@ -36,6 +36,7 @@ internal sealed class AuditRecorder
             var changes = Changes(before, after);
             if (changes.Length == 0) continue;
 
+            var actor = actorOf(audited);
             entries.Add(new AuditEntry
             {
                 At = now,

@@ -22,6 +22,9 @@ public abstract class PartnerHubDb : IdentityDbContext<AppUser, AppRole, Guid>
 
     private readonly AuditRecorder _audit = new();
 
+    // New rows written on behalf of another actor than this scope's (see AddOnBehalfOf), until they are saved.
+    private readonly Dictionary<object, Actor> _onBehalf = new(ReferenceEqualityComparer.Instance);
+
     protected PartnerHubDb(DbContextOptions options, Actor actor, TimeProvider clock) : base(options)
     {
         Actor = actor;
@@ -86,6 +89,19 @@ public abstract class PartnerHubDb : IdentityDbContext<AppUser, AppRole, Guid>
     }
 
     /// <summary>
+    /// Adds a new row that the next save writes on behalf of <paramref name="actor"/>: its audit entry names that actor,
+    /// and the actor's partner scope bounds it. A writer recording several requests' work saves them all at once, and
+    /// each still names its own request in the audit trail.
+    /// </summary>
+    internal void AddOnBehalfOf(Actor actor, object entity)
+    {
+        Add(entity);
+        _onBehalf[entity] = actor;
+    }
+
+    private Actor ActorOf(object entity) => _onBehalf.GetValueOrDefault(entity) ?? Actor;
+
+    /// <summary>
     /// The one write path. Checks partner scope, collects the audit entries and outbox events of every change, writes new
     /// partners, audit entries and events as batched INSERTs (<see cref="BatchedInserts"/>) and everything else through
     /// EF Core, all in one transaction (ADR 18).
@@ -112,9 +128,9 @@ public abstract class PartnerHubDb : IdentityDbContext<AppUser, AppRole, Guid>
                     ? new PendingWrite(n, EntityState.Added, null)
                     : throw new InvalidOperationException($"{n.GetType().Name} cannot be saved untracked.")))
                 .ToList();
-            PartnerScopeFilter.EnsureWritesStayInScope(writes, Scope);
+            PartnerScopeFilter.EnsureWritesStayInScope(writes, write => ActorOf(write.Entity).PartnerScope);
             var now = Clock.GetUtcNow();
-            var audit = _audit.Collect(writes, Actor, now);
+            var audit = _audit.Collect(writes, ActorOf, now);
             // Webhook events join the same transaction as the change they describe (transactional outbox, ADR 12).
             var events = WebhookOutbox.Collect(writes, now);
             var tracked = writes.Where(w => w is { State: EntityState.Added, Entry: { } e } && BatchedInserts.Handles(e.Metadata)).Select(w => w.Entry!).ToList();

@@ -41,11 +41,11 @@ internal static class PartnerScopeFilter
             entity);
     }
 
-    public static void EnsureWritesStayInScope(IReadOnlyList<PendingWrite> writes, PartnerId? scope)
+    public static void EnsureWritesStayInScope(IReadOnlyList<PendingWrite> writes, Func<PendingWrite, PartnerId?> scopeOf)
     {
-        if (scope is null) return;
         foreach (var write in writes)
         {
+            if (scopeOf(write) is not { } scope) continue;
             if (write.Entity is IVendorOnly or IPartnerTagged { PartnerId: null })
                 throw new InvalidOperationException($"A write to vendor-only {write.Entity.GetType().Name} data was attempted in the scope of partner {scope}.");
             var owner = write.Entity switch

@@ -3,6 +3,7 @@ using PartnerHub.App.Deals;
 using PartnerHub.App.Persistence;
 using PartnerHub.Core.Common;
 using PartnerHub.Core.Deals;
+using PartnerHub.Core.Partners;
 using PartnerHub.Tests.Infrastructure;
 
 namespace PartnerHub.Tests.Deals;
@@ -186,6 +187,25 @@ public abstract class DealConflictTests(DatabaseProvider provider) : IAsyncLifet
         Assert.Equal(19, stored.Count);
         var audited = await db.AuditEntries.AsNoTracking().Where(a => a.Entity == "deal_registration").Select(a => a.EntityId).ToListAsync(Ct);
         Assert.All(stored, id => Assert.Contains(id.ToString(), audited));
+    }
+
+    [Fact]
+    public async Task Registrations_sent_at_once_by_different_users_are_each_audited_as_their_own_user()
+    {
+        var partners = new List<PartnerId>();
+        for (var n = 0; n < 20; n++) partners.Add(await _app.PartnerAsync());
+        await _app.RegisteredAsync(partners[0]); // the index is built before they race
+        // Sent at once, so they share groups, which save all their registrations together.
+        var attempts = partners.Select((p, n) => Task.Run(() => _app.RegisterAsync(p, DealData.Details(), As.PartnerUser(p, $"user{n}@x.com")))).ToArray();
+        var results = await Task.WhenAll(attempts);
+
+        await using var db = _app.Open();
+        for (var n = 0; n < partners.Count; n++)
+        {
+            var deal = results[n].Value.Deal.Id.ToString();
+            var entry = await db.AuditEntries.AsNoTracking().SingleAsync(a => a.Entity == "deal_registration" && a.EntityId == deal, Ct);
+            Assert.Equal($"user{n}@x.com", entry.Actor);
+        }
     }
 
     [Fact]

@@ -165,7 +165,7 @@ public abstract class BatchedWriteTests<TApp>(TApp app) : IClassFixture<TApp> wh
     }
 
     [Fact]
-    public async Task A_partner_user_cannot_create_a_partner_through_the_batched_path_tracked_or_not()
+    public async Task A_partner_user_cannot_create_a_partner_through_the_batched_path_tracked_untracked_or_through_a_writer()
     {
         var k = Build.Unique("z");
         var catalog = await CatalogAsync();
@@ -182,6 +182,13 @@ public abstract class BatchedWriteTests<TApp>(TApp app) : IClassFixture<TApp> wh
         var untracked = await Assert.ThrowsAsync<InvalidOperationException>(() =>
             db.SaveChangesAsync([Partner.Create(EveryField(k).Validate(catalog).Value, app.Clock.GetUtcNow())], CancellationToken.None));
         Assert.Contains("scope of partner", untracked.Message);
+
+        // A vendor-wide writer saving on behalf of the partner user (a group of requests) meets it too.
+        await using var writer = app.Scope();
+        var writerDb = writer.ServiceProvider.GetRequiredService<PartnerHubDb>();
+        writerDb.AddOnBehalfOf(scope.ServiceProvider.GetRequiredService<Actor>(), Partner.Create(EveryField(k).Validate(catalog).Value, app.Clock.GetUtcNow()));
+        var onBehalf = await Assert.ThrowsAsync<InvalidOperationException>(() => writerDb.SaveChangesAsync());
+        Assert.Contains("scope of partner", onBehalf.Message);
         await using var read = app.Scope();
         Assert.False(await read.ServiceProvider.GetRequiredService<PartnerHubDb>().Partners.AnyAsync(p => p.Domain == EveryField(k).Domain));
     }
