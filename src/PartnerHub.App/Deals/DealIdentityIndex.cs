@@ -36,6 +36,9 @@ public sealed class DealIdentityIndex(TimeProvider clock) : IDisposable
     private DateTimeOffset? _newestSeen;
     private long _refreshedAtTicks;
 
+    /// <summary>Removed entries the index still holds (none before its first build).</summary>
+    internal int Tombstones => Volatile.Read(ref _index)?.Tombstones ?? 0;
+
     /// <summary>Checks <paramref name="candidate"/> against every active registration and existing customer, close names included.</summary>
     public Task<ConflictResult> CheckAsync(PartnerHubDb db, RegistrationCandidate candidate, CancellationToken ct) =>
         CheckAsync(db, candidate, closeNames: true, ct);
@@ -161,15 +164,28 @@ public sealed class DealIdentityIndex(TimeProvider clock) : IDisposable
         }
     }
 
-    /// <summary>The index, built on first use and caught up when due.</summary>
+    /// <summary>
+    /// The index, built on first use and caught up when due; built anew instead when the registrations decided since its
+    /// build (each a tombstone) outnumber the live entries, so a long-running process does not carry them forever. Such a
+    /// rebuild reads no more rows than the tombstones it sheds, so its cost per decided registration stays constant.
+    /// </summary>
     private async Task<CustomerIdentityIndex> ReadyAsync(PartnerHubDb db, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcTicks;
-        if (Volatile.Read(ref _index) is { } ready && now - Interlocked.Read(ref _refreshedAtTicks) < RefreshEvery.Ticks) return ready;
-        await _loading.WaitAsync(ct);
+        var ready = Volatile.Read(ref _index);
+        if (ready is not null && now - Interlocked.Read(ref _refreshedAtTicks) < RefreshEvery.Ticks) return ready;
+        // While another check catches up or rebuilds, the index as it is will do: exact keys are read fresh anyway. Only
+        // the first build is waited for.
+        if (ready is null) await _loading.WaitAsync(ct);
+        else if (!await _loading.WaitAsync(0, ct)) return ready;
         try
         {
             if (_index is null) await BuildAsync(db, ct);
+            else if (_index.Tombstones > _index.Count)
+            {
+                await BuildAsync(db, ct);
+                await CatchUpAsync(db, ct); // what was saved meanwhile went into the old index
+            }
             else if (now - Interlocked.Read(ref _refreshedAtTicks) >= RefreshEvery.Ticks) await CatchUpAsync(db, ct);
             Interlocked.Exchange(ref _refreshedAtTicks, now);
             return _index!;

@@ -11,7 +11,8 @@ namespace PartnerHub.Core.Deals;
 /// query's trigrams count, per name, how many it shares, and only names that can still reach the threshold are measured.
 /// Trigrams common to more than a few percent of the names are stop-words for this walk (see
 /// <see cref="CloseTo"/>: exact unless more than half of the query's trigrams are stop-words). Build once, then
-/// <see cref="Add(ActiveRegistration)"/> and <see cref="Remove"/> as registrations come and go (removal leaves a tombstone; rebuild occasionally if many go). Reads may run concurrently; writes may not run
+/// <see cref="Add(ActiveRegistration)"/> and <see cref="Remove"/> as registrations come and go (removal leaves one of the
+/// <see cref="Tombstones"/>; build anew when they outnumber the live entries). Reads may run concurrently; writes may not run
 /// alongside anything, so keep one writer or build a new index and swap it in.
 /// </summary>
 public sealed class CustomerIdentityIndex
@@ -43,8 +44,8 @@ public sealed class CustomerIdentityIndex
         return index;
     }
 
-    /// <summary>Entries held, removed ones included (each removal leaves a tombstone until a rebuild).</summary>
-    internal int Slots => _entries.Count;
+    /// <summary>Removed entries still held: each removal leaves one until the index is built anew.</summary>
+    public int Tombstones => _entries.Count - Count;
 
     /// <summary>
     /// Adds a registration, replacing an earlier version of it unless that says the same. Callers add what they read

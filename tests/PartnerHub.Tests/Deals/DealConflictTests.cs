@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PartnerHub.App.Deals;
 using PartnerHub.App.Persistence;
 using PartnerHub.Core.Common;
@@ -235,6 +236,29 @@ public abstract class DealConflictTests(DatabaseProvider provider) : IAsyncLifet
         _app.Clock.Advance(DealIdentityIndex.RefreshEvery);
         var similar = (await other.RegisterAsync(second, DealData.Details($"Northwind Trader {k}"))).Ok();
         Assert.Equal(ConflictOutcome.PossibleDuplicate, similar.Conflicts.Outcome);
+    }
+
+    [Fact]
+    public async Task The_index_is_built_anew_once_decided_registrations_outnumber_the_live_ones_and_still_finds_every_match()
+    {
+        var (first, second) = (await _app.PartnerAsync(), await _app.PartnerAsync());
+        var k = Build.Unique("t");
+        await _app.RegisteredAsync(first, DealData.Details($"Northwind Traders {k}"));
+        var decided = new List<DealId>();
+        for (var n = 0; n < 3; n++) decided.Add(await _app.RegisteredAsync(first, DealData.Details($"Decided Customer {n} {k}")));
+        // Built when nothing was registered, the index is built again at its first refresh; from then on it catches up.
+        _app.Clock.Advance(DealIdentityIndex.RefreshEvery);
+        await _app.RegisteredAsync(first);
+        foreach (var id in decided) (await _app.Run<RejectDeal, Result<DealView>>(u => u.HandleAsync(id, "Not qualified", Ct), As.Manager)).Ok();
+        var index = _app.Services.GetRequiredService<DealIdentityIndex>();
+        Assert.Equal(3, index.Tombstones);
+
+        _app.Clock.Advance(DealIdentityIndex.RefreshEvery);
+        var similar = (await _app.RegisterAsync(second, DealData.Details($"Northwind Trader {k}"))).Ok();
+        Assert.Equal(0, index.Tombstones);
+        Assert.Equal(ConflictOutcome.PossibleDuplicate, similar.Conflicts.Outcome);
+        (await _app.RegisterAsync(second, DealData.Details($"Northwind Traders {k}"), As.PartnerUser(second))).Failed("deal_conflict");
+        (await _app.RegisterAsync(second, DealData.Details($"Decided Customer 0 {k}"))).Ok();
     }
 }
 
