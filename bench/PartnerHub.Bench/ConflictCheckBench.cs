@@ -19,9 +19,12 @@ public static class ConflictCheckBench
         var checks = options.Requests ?? 3_000;
         var registrations = Enumerable.Range(0, rows)
             .Select(i => new ActiveRegistration(DealId.New(At), PartnerId.New(), CompanyNames.Name(i, options.Names) + " Ltd", null, At)).ToList();
+        var heap = GC.GetTotalMemory(forceFullCollection: true);
         var clock = Stopwatch.StartNew();
         var index = CustomerIdentityIndex.Build(registrations, []);
-        Console.WriteLine($"conflict-check: {rows:N0} registrations ({options.Names} names), index built in {clock.Elapsed.TotalSeconds:F1} s");
+        var built = clock.Elapsed;
+        heap = GC.GetTotalMemory(forceFullCollection: true) - heap;
+        Console.WriteLine($"conflict-check: {rows:N0} registrations ({options.Names} names), index built in {built.TotalSeconds:F1} s, holding {heap / 1048576.0:F0} MiB");
 
         var partner = PartnerId.New();
         var candidates = Enumerable.Range(rows, checks)
