@@ -223,8 +223,9 @@ public sealed class CustomerIdentityIndex
     /// <summary>
     /// The entries that have one trigram, in order. A stop-word's list (see <see cref="CloseTo"/>) also keeps a bitset of
     /// them, one bit per entry, so that the walk tests a candidate with one read instead of a binary search in tens of
-    /// thousands of postings. Only lists that are or were stop-words have one: at a million names, 125 KB each, about
-    /// 1.6 times the list itself at the 20,000 postings where a list becomes a stop-word.
+    /// thousands of postings. Only lists that are or were stop-words have one: at a million names 125 KB each (up to twice
+    /// that as it grows by doubling), against 80 KB for the list of 20,000 postings where a stop-word starts; in all, 9 %
+    /// more memory for the index (`conflict-check`, docs/performance.md).
     /// </summary>
     private sealed class Postings
     {
@@ -241,7 +242,7 @@ public sealed class CustomerIdentityIndex
             Entries.Add(i);
             if (_bits is null && Entries.Count > stopAbove)
             {
-                _bits = new ulong[Math.Max(1, (i >> 6) + 1) * 2];
+                _bits = new ulong[((i >> 6) + 1) * 2];
                 foreach (var held in CollectionsMarshal.AsSpan(Entries)) Set(held);
             }
             else if (_bits is not null) Set(i);
