@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -40,6 +41,38 @@ public abstract class SharedStoresTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.Null(await lagging.TryTakeAsync(key, 3, window, Ct));
         Assert.Null(await lagging.TryTakeAsync(key, 3, window, Ct));
         Assert.NotNull(await lagging.TryTakeAsync(key, 3, window, Ct));
+    }
+
+    [Fact]
+    public async Task A_large_budget_is_reserved_in_blocks_and_two_instances_together_grant_exactly_the_budget()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 6, 15, 9, 0, 10, TimeSpan.Zero));
+        var (one, two) = (new SharedRateCounter(Scopes, clock), new SharedRateCounter(Scopes, clock));
+        var key = Build.Unique("api-");
+        var window = TimeSpan.FromMinutes(1);
+        const int limit = 160; // blocks of 3, the last one cut to 1
+
+        Assert.Null(await one.TryTakeAsync(key, limit, window, Ct));
+        Assert.Equal(3, (await CountAsync(key)).Hits); // the first call reserved a block
+        Assert.Null(await one.TryTakeAsync(key, limit, window, Ct));
+        Assert.Equal(3, (await CountAsync(key)).Hits); // the next came from memory
+
+        clock.Advance(window); // the block's last permit belongs to the window that passed
+        Assert.Null(await one.TryTakeAsync(key, limit, window, Ct));
+        Assert.Equal((3, clock.GetUtcNow().AddSeconds(-10).ToUnixTimeMilliseconds()), await CountAsync(key));
+
+        var granted = 1;
+        for (var i = 0; i < 2 * limit; i++)
+            if (await (i % 2 == 0 ? two : one).TryTakeAsync(key, limit, window, Ct) is null) granted++;
+        Assert.Equal(limit, granted);
+    }
+
+    private async Task<(long Hits, long WindowStart)> CountAsync(string key)
+    {
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<PartnerHubDb>();
+        var row = await db.Set<RateLimitWindow>().AsNoTracking().SingleAsync(w => w.Subject == key, Ct);
+        return (row.Hits, row.WindowStart);
     }
 
     [Fact]
