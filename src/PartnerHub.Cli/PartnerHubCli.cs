@@ -29,6 +29,7 @@ public static class PartnerHubCli
                 RelationshipCommand.Create(output, error),
                 Prospects.ProspectsCommand.Create(output, error),
                 Webhooks.WebhooksCommand.Create(output, error),
+                ApiKeys.ApiKeysCommand.Create(output, error),
                 Onboarding.OnboardingCommand.Create(output, error),
                 Marketing.MarketingCommand.Collateral(output, error),
                 Marketing.MarketingCommand.Mdf(output, error),

@@ -115,6 +115,41 @@ public abstract class CliTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task An_api_key_created_on_the_command_line_authenticates_once_shown_and_not_after_it_is_revoked()
+    {
+        var db = await TestDatabases.CreateAsync(provider);
+        var created = await RunAsync(db, "api-keys", "create", "--name", "Billing system", "--scope", "revenue:write,standing:read");
+        Assert.Equal((0, ""), (created.Exit, created.Err));
+        var secret = created.Out.Split('\n').Single(l => l.StartsWith("Secret", StringComparison.Ordinal)).Split(": ")[^1].Trim();
+        var id = created.Out.Split(' ')[1];
+
+        var list = await RunAsync(db, "api-keys", "list");
+        Assert.Contains(id, list.Out);
+        Assert.Contains("Billing system  revenue:write,standing:read", list.Out);
+        Assert.DoesNotContain(secret, list.Out);
+        Assert.NotNull(await AuthenticateAsync(db, secret));
+
+        Assert.Equal(0, (await RunAsync(db, "api-keys", "revoke", id)).Exit);
+        Assert.Null(await AuthenticateAsync(db, secret));
+        Assert.Contains("revoked", (await RunAsync(db, "api-keys", "list")).Out);
+
+        var unknownScope = await RunAsync(db, "api-keys", "create", "--name", "X", "--scope", "everything");
+        Assert.Equal(ExitCodes.Failure, unknownScope.Exit);
+        Assert.Contains("Unknown scope 'everything'", unknownScope.Err);
+        var unknownKey = await RunAsync(db, "api-keys", "revoke", Guid.NewGuid().ToString());
+        Assert.Equal(ExitCodes.Failure, unknownKey.Exit);
+    }
+
+    private static async Task<ApiKey?> AuthenticateAsync(DatabaseSettings db, string secret)
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddPartnerHub(new ConfigurationBuilder().Build(), db);
+        await using var container = services.BuildServiceProvider();
+        await using var scope = container.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ManageApiKeys>().AuthenticateAsync(secret, CancellationToken.None);
+    }
+
+    [Fact]
     public async Task Help_is_available_everywhere()
     {
         foreach (var args in new[] { new[] { "--help" }, ["partners", "--help"], ["partners", "import", "--help"], ["db", "migrate", "--help"], ["serve", "--help"] })
