@@ -49,7 +49,7 @@ public static class ApiKeysCommand
     private static Command Revoke(TextWriter output, TextWriter error)
     {
         var id = new Argument<Guid>("id") { Description = "The key's id (see `api-keys list`)." };
-        var command = new Command("revoke", "Revoke a key: refused at once on this host, within seconds on the others.") { Arguments = { id } };
+        var command = new Command("revoke", "Revoke a key: web hosts refuse it within 5 seconds (they keep a checked key that long).") { Arguments = { id } };
         command.SetHandler(output, error, async (cli, ct) =>
         {
             await using var services = await cli.ServicesAsync(ct);

@@ -100,9 +100,7 @@ public abstract class CliTests(DatabaseProvider provider)
         var password = result.Out.Split('\n').Single(l => l.StartsWith("Password", StringComparison.Ordinal)).Split(": ")[^1].Trim();
         Assert.True(password.Length >= 20);
 
-        var services = new ServiceCollection().AddLogging();
-        services.AddPartnerHub(new ConfigurationBuilder().Build(), db);
-        await using var container = services.BuildServiceProvider();
+        await using var container = Container(db);
         await using var scope = container.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var admin = await users.FindByEmailAsync("first.admin@example.com");
@@ -142,11 +140,17 @@ public abstract class CliTests(DatabaseProvider provider)
 
     private static async Task<ApiKey?> AuthenticateAsync(DatabaseSettings db, string secret)
     {
-        var services = new ServiceCollection().AddLogging();
-        services.AddPartnerHub(new ConfigurationBuilder().Build(), db);
-        await using var container = services.BuildServiceProvider();
+        await using var container = Container(db); // a new process's: nothing cached
         await using var scope = container.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ManageApiKeys>().AuthenticateAsync(secret, CancellationToken.None);
+    }
+
+    /// <summary>The application's services on <paramref name="db"/>, as a host would have them, to check what the CLI wrote.</summary>
+    private static ServiceProvider Container(DatabaseSettings db)
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddPartnerHub(new ConfigurationBuilder().Build(), db);
+        return services.BuildServiceProvider();
     }
 
     [Fact]
