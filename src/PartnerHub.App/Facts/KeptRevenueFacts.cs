@@ -9,11 +9,10 @@ namespace PartnerHub.App.Facts;
 /// <summary>
 /// Partners' revenue facts as last read, shared by every scope of the process, so that a standing does not re-read the
 /// partner's whole revenue history — the one large fact table (a million events hold a thousand per partner), whose
-/// read was nine tenths of a standing's time. Before each use one indexed query reads the partner's event count and
-/// highest id. A partner's events are only ever added (an unattributed event may be attributed to it; none is moved
-/// away or deleted, the invariant <c>CommittedHistories</c> relies on too), so an equal count means the same events,
-/// and when the events above the kept highest id make up the difference, only they are read. Anything else reloads
-/// the partner. Correct across instances and processes: the check reads the database.
+/// read was nine tenths of a standing's time. Before each use one indexed query reads the partner's event count. A
+/// partner's events are only ever added (an unattributed event may be attributed to it; none is moved away or deleted,
+/// the invariant <c>CommittedHistories</c> relies on too), so an equal count means the same events, and when the
+/// events above the kept highest id make up the difference, only they are read. Anything else reloads the partner. Correct across instances and processes: the check reads the database.
 /// </summary>
 public sealed class KeptRevenueFacts
 {
@@ -35,20 +34,28 @@ public sealed class KeptRevenueFacts
     {
         var key = (db.Database.GetConnectionString() ?? "", partner);
         var events = db.Set<RevenueEventRecord>().AsNoTracking().Where(e => e.PartnerId == partner);
-        var stamp = await events.GroupBy(e => e.PartnerId).Select(g => new { Count = g.Count(), MaxId = g.Max(e => e.Id) }).FirstOrDefaultAsync(ct);
-        var (count, maxId) = stamp is null ? (0, 0L) : (stamp.Count, stamp.MaxId);
-
+        var count = await events.CountAsync(ct);
         var kept = _entries.GetValueOrDefault(key);
-        if (kept is null || kept.Count != count || kept.MaxId != maxId)
+        if (kept is null || kept.Count != count) // an equal count means the same events: they are only ever added
         {
-            var added = kept is null || kept.Count > count ? null : await RowsAsync(events.Where(e => e.Id > kept.MaxId), ct);
-            kept = added is not null && kept!.Count + added.Count == count
-                ? new Kept(count, added.Count == 0 ? kept.MaxId : added.Max(r => r.Id), [.. kept.Events, .. added.Select(r => r.Fact)])
-                : Reloaded(await RowsAsync(events, ct));
+            kept = kept is not null && kept.Count < count && await GrownAsync(kept, events, ct) is { } grown ? grown : Reloaded(await RowsAsync(events, ct));
             Keep(key, kept);
         }
 
         return kept.Events.Where(e => e.Currency == currency).Select(e => e.Event).ToArray();
+    }
+
+    /// <summary>
+    /// The kept events and those above their highest id, if that is all the partner has. The count is read again after
+    /// the rows: events are only added, so the kept ones and the rows read are among those counted then, and an equal
+    /// number means nothing else. (Compared with the count read before the rows, an event committed in between could
+    /// stand in for an older one attributed by hand, and the copy would miss that one.)
+    /// </summary>
+    private static async Task<Kept?> GrownAsync(Kept kept, IQueryable<RevenueEventRecord> events, CancellationToken ct)
+    {
+        var added = await RowsAsync(events.Where(e => e.Id > kept.MaxId), ct);
+        if (kept.Count + added.Count != await events.CountAsync(ct)) return null;
+        return new Kept(kept.Count + added.Count, added.Count == 0 ? kept.MaxId : added.Max(r => r.Id), [.. kept.Events, .. added.Select(r => r.Fact)]);
     }
 
     private static Task<List<Row>> RowsAsync(IQueryable<RevenueEventRecord> events, CancellationToken ct) =>

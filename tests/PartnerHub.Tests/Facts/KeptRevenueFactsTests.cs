@@ -1,3 +1,6 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using PartnerHub.App.Facts;
 using PartnerHub.App.Persistence;
 using PartnerHub.App.Revenue;
@@ -51,6 +54,45 @@ public abstract class KeptRevenueFactsTests(DatabaseProvider provider) : IAsyncL
         }
 
         Assert.Equal(165_500L, await RevenueAsync(_app, partner));
+    }
+
+    [Fact]
+    public async Task An_event_committed_while_the_copy_catches_up_never_stands_in_for_an_older_event_attributed_by_hand()
+    {
+        var partner = await _app.PartnerOfAsync("integration");
+        var stray = await _app.SendAsync(Payment("stray", "400.00", customer: "nobody-yet"));
+        await _app.SendAsync(Payment("first", "1000.00", partner: partner.Value.ToString()));
+        Assert.Equal(100_000L, await RevenueAsync(_app, partner));
+        await _app.Run<AttributeRevenueEvent, Result<RevenueEventReceipt>>(a => a.HandleAsync(stray.Event.Id, partner.Value.ToString(), "found its partner", Ct));
+
+        // The copy counts two events (the kept one and the stray); before it reads the events above its highest id, a
+        // new one commits: one more above, one (the stray) below, so the count read first would match.
+        var late = new WriteBeforeStatement(2, () => _app.SendAsync(Payment("late", "25.00", partner: partner.Value.ToString())));
+        await using var db = TestDatabases.Open(_app.Database, interceptors: late);
+        var revenue = await _app.Services.GetRequiredService<KeptRevenueFacts>().ForPartnerAsync(db, partner, "USD", Ct);
+
+        Assert.True(late.Wrote);
+        Assert.Equal(142_500L, revenue.Sum(e => e.AmountMinor));
+    }
+
+    /// <summary>Runs <paramref name="write"/> (on its own connection) just before the database context's n-th query.</summary>
+    private sealed class WriteBeforeStatement(int n, Func<Task> write) : DbCommandInterceptor
+    {
+        private int _queries;
+
+        public bool Wrote { get; private set; }
+
+        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (++_queries == n)
+            {
+                await write();
+                Wrote = true;
+            }
+
+            return result;
+        }
     }
 
     private static async Task<long> RevenueAsync(AppHarness app, PartnerId partner)

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 using PartnerHub.App.Identity;
 using PartnerHub.App.Persistence;
@@ -96,19 +97,19 @@ public static class TestDatabases
     }
 
     /// <summary>A context on the given database, outside any app, acting as the system.</summary>
-    public static PartnerHubDb Open(DatabaseSettings settings, Actor? actor = null, TimeProvider? clock = null)
+    public static PartnerHubDb Open(DatabaseSettings settings, Actor? actor = null, TimeProvider? clock = null, params IInterceptor[] interceptors)
     {
         actor ??= new Actor();
         clock ??= TimeProvider.System;
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
             var options = new DbContextOptionsBuilder<SqlitePartnerHubDb>();
-            Database.Configure(options, settings.Provider, settings.ConnectionString);
+            Database.Configure(options, settings.Provider, settings.ConnectionString).AddInterceptors(interceptors);
             return new SqlitePartnerHubDb(options.Options, actor, clock);
         }
 
         var pg = new DbContextOptionsBuilder<PostgresPartnerHubDb>();
-        Database.Configure(pg, settings.Provider, settings.ConnectionString);
+        Database.Configure(pg, settings.Provider, settings.ConnectionString).AddInterceptors(interceptors);
         return new PostgresPartnerHubDb(pg.Options, actor, clock);
     }
 
