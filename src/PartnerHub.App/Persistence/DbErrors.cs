@@ -19,4 +19,15 @@ internal static class DbErrors
         PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
         _ => false,
     };
+
+    /// <summary>
+    /// PostgreSQL chose this transaction as a deadlock's victim and rolled it back (the error comes wrapped when a save
+    /// hit it): done again, it no longer meets the other transaction, which has gone on.
+    /// </summary>
+    public static bool IsDeadlock(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+            if (e is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected }) return true;
+        return false;
+    }
 }

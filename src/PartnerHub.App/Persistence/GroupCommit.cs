@@ -10,7 +10,8 @@ namespace PartnerHub.App.Persistence;
 /// on SQLite one fsync of the write-ahead log, which alone costs more than most writes — then carries many requests'
 /// work, and the database sees one writer per process. No item is answered before its group has committed. A
 /// unique-key violation that escapes the group (another process stored the same thing meanwhile) rolls it back and
-/// writes it again, where the late item finds what the other stored.
+/// writes it again, where the late item finds what the other stored; so does a PostgreSQL deadlock (two instances'
+/// groups inserting the same keys in crossed order), whose victim wrote nothing.
 /// </summary>
 public abstract class GroupCommit<TItem, TAnswer>(IServiceScopeFactory scopes, int maxGroup) : IDisposable
 {
@@ -26,7 +27,7 @@ public abstract class GroupCommit<TItem, TAnswer>(IServiceScopeFactory scopes, i
 
     /// <summary>
     /// Writes a group in one transaction that it begins and commits itself, in a scope of its own; one answer per item,
-    /// in order. Whatever it throws (but a unique-key violation, retried) fails every item of the group.
+    /// in order. Whatever it throws (but a unique-key violation or a deadlock, retried) fails every item of the group.
     /// </summary>
     protected abstract Task<TAnswer[]> WriteGroupAsync(IServiceProvider services, IReadOnlyList<TItem> group);
 
@@ -80,6 +81,10 @@ public abstract class GroupCommit<TItem, TAnswer>(IServiceScopeFactory scopes, i
             catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e) && attempt < Attempts)
             {
                 // Another process won a key; the next attempt reads what it stored.
+            }
+            catch (Exception e) when (DbErrors.IsDeadlock(e) && attempt < Attempts)
+            {
+                // Another instance's group took the same keys in the other order, and PostgreSQL rolled this one back.
             }
             catch (Exception e)
             {
