@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Numerics;
 using System.Runtime.InteropServices;
 using PartnerHub.Core.Partners;
 
@@ -118,7 +119,8 @@ public sealed class CustomerIdentityIndex
 
     /// <summary>
     /// Every live entry whose skeleton is close to <paramref name="skeleton"/>, with its exact similarity. The query's
-    /// rare trigrams' posting lists are read in full; a close name shares at least <see cref="NameSimilarity.MinShared"/>
+    /// rare trigrams' posting lists count what each name shares (the shorter ones find the candidates, the longest are
+    /// only probed for them, see <see cref="CountShared"/>); a close name shares at least <see cref="NameSimilarity.MinShared"/>
     /// of the query's trigrams, so it is among the names that share that many less the number of stop-words (a trigram in
     /// more than <see cref="StopWordFloor"/> names and more than <see cref="StopWordShare"/> of them, whose lists, 20,000
     /// postings and more at a million names, are not read), and each of those is measured exactly by its bits in the
@@ -164,12 +166,31 @@ public sealed class CustomerIdentityIndex
         if (scratch.Counts.Length < sizes.Length) scratch.Counts = new byte[Math.Max(1024, sizes.Length * 2)];
         var counts = scratch.Counts;
         var touched = scratch.Touched;
-        for (var k = 0; k < rare; k++)
+        // Prefix filter: a name sharing `need` of the rare trigrams is in one of the rare lists but the need - 1 longest,
+        // so only those shorter lists find candidates; the longest only add to the candidates' counts.
+        var prefix = rare - need + 1;
+        for (var k = 0; k < prefix; k++)
             foreach (var i in CollectionsMarshal.AsSpan(lists[k].Entries))
             {
                 if (!SizeCanBeClose(n, sizes[i])) continue; // removed entries have size 0
                 if (counts[i]++ == 0) touched.Add(i);
             }
+
+        for (var k = prefix; k < rare; k++)
+        {
+            var list = lists[k];
+            // Probe each candidate (a binary search) or read the list through: whichever reads less.
+            if ((long)touched.Count * (BitOperations.Log2((uint)list.Count) + 1) < list.Count)
+            {
+                foreach (var i in CollectionsMarshal.AsSpan(touched))
+                    if (list.Contains(i)) counts[i]++;
+            }
+            else
+            {
+                foreach (var i in CollectionsMarshal.AsSpan(list.Entries))
+                    if (counts[i] != 0) counts[i]++;
+            }
+        }
 
         foreach (var i in touched)
         {
