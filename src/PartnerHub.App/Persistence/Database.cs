@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -50,11 +51,24 @@ public static class Database
         _ = provider switch
         {
             DatabaseProvider.Sqlite => options.UseSqlite(connectionString, o => o.MigrationsHistoryTable("ef_migrations")),
-            DatabaseProvider.Postgres => options.UseNpgsql(connectionString, o => o.MigrationsHistoryTable("ef_migrations")),
+            DatabaseProvider.Postgres => options.UseNpgsql(WithAutoPrepare(connectionString), o => o.MigrationsHistoryTable("ef_migrations")),
             _ => throw new ArgumentOutOfRangeException(nameof(provider)),
         };
         options.UseSnakeCaseNamingConvention();
         return options;
+    }
+
+    /// <summary>
+    /// Lets Npgsql prepare the 64 statements a connection runs most, unless the connection string sets it: a standing's
+    /// dozen small queries are then bound, not parsed and planned, each time (docs/performance.md, eighth pass). The
+    /// pool's reset keeps them and still frees everything else, advisory locks included (Npgsql resets without
+    /// <c>DISCARD ALL</c> when a connection holds prepared statements).
+    /// </summary>
+    internal static string WithAutoPrepare(string connectionString)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (given.Keys.Cast<string>().Any(k => k.Replace(" ", "").Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase))) return connectionString;
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64 }.ConnectionString;
     }
 
     public static IServiceCollection AddPartnerHubData(this IServiceCollection services, DatabaseSettings settings)

@@ -64,7 +64,8 @@ public static class TestDatabases
     public static async Task DropAsync(DatabaseSettings settings)
     {
         if (settings.Provider != DatabaseProvider.Postgres) return;
-        await using (var pooled = new NpgsqlConnection(settings.ConnectionString)) NpgsqlConnection.ClearPool(pooled);
+        foreach (var pool in new[] { settings.ConnectionString, Database.WithAutoPrepare(settings.ConnectionString) }) // raw connections', EF Core's
+            await using (var pooled = new NpgsqlConnection(pool)) NpgsqlConnection.ClearPool(pooled);
         var name = new NpgsqlConnectionStringBuilder(settings.ConnectionString).Database;
         await using var connection = new NpgsqlConnection(PostgresServer);
         await connection.OpenAsync();
