@@ -12,7 +12,8 @@ namespace PartnerHub.App.Facts;
 /// read was nine tenths of a standing's time. Before each use one indexed query reads the partner's event count. A
 /// partner's events are only ever added (an unattributed event may be attributed to it; none is moved away or deleted,
 /// the invariant <c>CommittedHistories</c> relies on too), so an equal count means the same events, and when the
-/// events above the kept highest id make up the difference, only they are read. Anything else reloads the partner. Correct across instances and processes: the check reads the database.
+/// events above the kept highest id make up the difference, only they are read. Anything else reloads the partner.
+/// Correct across instances and processes: the check reads the database.
 /// </summary>
 public sealed class KeptRevenueFacts
 {
@@ -38,7 +39,9 @@ public sealed class KeptRevenueFacts
         var kept = _entries.GetValueOrDefault(key);
         if (kept is null || kept.Count != count) // an equal count means the same events: they are only ever added
         {
-            kept = kept is not null && kept.Count < count && await GrownAsync(kept, events, ct) is { } grown ? grown : Reloaded(await RowsAsync(events, ct));
+            kept = kept is not null && kept.Count < count && await GrownAsync(kept, events, ct) is { } grown
+                ? grown
+                : Reloaded(await RowsAsync(events, ct));
             Keep(key, kept);
         }
 
