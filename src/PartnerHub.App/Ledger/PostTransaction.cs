@@ -41,6 +41,50 @@ public sealed class PostTransaction(PartnerHubDb db)
         }
     }
 
+    /// <summary>
+    /// Posts <paramref name="transactions"/>, which the caller found unposted (a job's chunk), in one save: one commit
+    /// for all. Should another process post one of them meanwhile, its source key fails the save, and each is then
+    /// posted alone, idempotently. How many this call wrote.
+    /// </summary>
+    public async Task<Result<int>> HandleAllAsync(IReadOnlyList<LedgerTransaction> transactions, CancellationToken ct)
+    {
+        if (Access.VendorOnly(db.Actor, "post to the ledger") is { } denied) return denied;
+        var rows = transactions.Select(LedgerTransactionRecord.From).ToList();
+        foreach (var (record, entries) in rows)
+        {
+            db.LedgerTransactions.Add(record);
+            db.LedgerEntries.AddRange(entries);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return transactions.Count;
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+        }
+        finally
+        {
+            // Posted or failed, they leave the change tracker, whose every save would otherwise look at them again.
+            foreach (var (record, entries) in rows)
+            {
+                db.Entry(record).State = EntityState.Detached;
+                foreach (var entry in entries) db.Entry(entry).State = EntityState.Detached;
+            }
+        }
+
+        var created = 0;
+        foreach (var transaction in transactions)
+        {
+            var posted = await HandleAsync(transaction, ct);
+            if (!posted.IsSuccess) return posted.Error;
+            if (posted.Value.Created) created++;
+        }
+
+        return created;
+    }
+
     private static Result<Posted> Replay(LedgerTransaction existing, LedgerTransaction attempt) =>
         existing.SameEffectAs(attempt) ? new Posted(existing, false) : LedgerErrors.DuplicateSourceKey(attempt.SourceKey, existing.Id);
 }

@@ -176,6 +176,40 @@ public abstract class LedgerStoreTests(DatabaseProvider provider) : IAsyncLifeti
         Assert.Equal(_app.Today, release.OccurredOn); // never back-dated to the due date
     }
 
+    [Fact]
+    public async Task A_chunk_posted_in_one_save_keeps_what_another_process_posted_first_and_posts_the_rest()
+    {
+        var partner = await _app.PartnerAsync();
+        var first = await _app.PostAsync(Accrual(_app, partner, RevenueShare(1_000_00, 10m), source: "event:a"));
+        var chunk = new[] { Accrual(_app, partner, RevenueShare(1_000_00, 10m), source: "event:a"), Accrual(_app, partner, RevenueShare(2_000_00, 10m), source: "event:b") };
+
+        Assert.Equal(1, (await _app.Run<PostTransaction, Result<int>>(p => p.HandleAllAsync(chunk, Ct))).Ok());
+        await using var db = _app.Open();
+        Assert.Equal(first.Id, (await db.LedgerTransactions.SingleAsync(t => t.SourceKey == "event:a", Ct)).Id);
+        Assert.Equal(1, await db.LedgerTransactions.CountAsync(t => t.SourceKey == "event:b", Ct));
+        var balance = (await _app.Run<GetPartnerBalance, Result<IReadOnlyList<PartnerBalance>>>(u => u.HandleAsync(partner, null, Ct))).Ok();
+        Assert.Equal(30_000L, Assert.Single(balance).Held.Minor);
+    }
+
+    [Fact]
+    public async Task A_backlog_of_more_than_a_chunk_is_released_in_one_run_and_only_once()
+    {
+        var partners = new[] { await _app.PartnerAsync(), await _app.PartnerAsync() };
+        var accruals = Enumerable.Range(0, 1_203).Select(i => Accrual(_app, partners[i % 2], RevenueShare(100_00 + i, 10m), source: $"event:{i}")).ToList();
+        Assert.Equal(1_203, (await _app.Run<PostTransaction, Result<int>>(p => p.HandleAllAsync(accruals, Ct))).Ok());
+        async Task<int> Release() => (await _app.Run<ReleaseHeldCommissions, Result<int>>(u => u.HandleAsync(Ct))).Ok();
+
+        _app.Clock.Advance(TimeSpan.FromDays(45));
+        Assert.Equal(1_203, await Release());
+        Assert.Equal(0, await Release());
+        foreach (var partner in partners)
+        {
+            var accrued = accruals.SelectMany(a => a.Entries).Where(e => e.PartnerId == partner).Sum(e => Math.Abs(e.Amount.Minor));
+            var balance = Assert.Single((await _app.Run<GetPartnerBalance, Result<IReadOnlyList<PartnerBalance>>>(u => u.HandleAsync(partner, null, Ct))).Ok());
+            Assert.Equal((0L, accrued), (balance.Held.Minor, balance.Payable.Minor));
+        }
+    }
+
     private PartnerHubDb OpenWith(IInterceptor interceptor)
     {
         if (_app.Database.Provider == DatabaseProvider.Sqlite)
