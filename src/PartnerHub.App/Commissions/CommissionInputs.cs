@@ -16,7 +16,7 @@ namespace PartnerHub.App.Commissions;
 /// its revenue, ratings and awards), its trailing volume, and the customer's first payment. Caches programs and partner
 /// records for the life of the scope (one request, one import); partners' revenue histories outlive it.
 /// </summary>
-public sealed class CommissionInputs(PartnerHubDb db, ProgramStore programs, CommittedHistories committed)
+public sealed class CommissionInputs(PartnerHubDb db, ProgramStore programs, CommittedHistories committed, KeptRevenueFacts standings)
 {
     private readonly Dictionary<DateOnly, PublishedProgram> _programs = [];
     private ProgramCalendar? _calendar;
@@ -89,6 +89,9 @@ public sealed class CommissionInputs(PartnerHubDb db, ProgramStore programs, Com
     private readonly Dictionary<PartnerId, PartnerHistory> _history = [];
     private readonly Dictionary<PartnerId, List<RevenueEventRecord>> _pending = [];
 
+    /// <summary>Every event this scope stored, by partner, for the standings' kept copies once committed.</summary>
+    private readonly Dictionary<PartnerId, List<RevenueEventRecord>> _recorded = [];
+
     /// <summary>
     /// One partner's revenue, ratings and awards, read once per scope (a request group, or a whole import) and kept up
     /// to date with the events this scope records (<see cref="Noted"/>). The revenue comes from the last committed copy
@@ -133,6 +136,8 @@ public sealed class CommissionInputs(PartnerHubDb db, ProgramStore programs, Com
         foreach (var (partner, history) in _history) committed.Keep(Database, partner, history);
         foreach (var (partner, noted) in _pending) committed.Extend(Database, partner, noted);
         _pending.Clear(); // now in the kept copies (or, where none was kept, read from the database when needed)
+        foreach (var (partner, recorded) in _recorded) standings.Extend(Database, partner, recorded);
+        _recorded.Clear();
     }
 
     private string Database => db.Database.GetConnectionString() ?? "";
@@ -147,6 +152,8 @@ public sealed class CommissionInputs(PartnerHubDb db, ProgramStore programs, Com
     {
         if (e.OriginalExternalId is { } reversed) _reversed?.Add(reversed);
         if (e.PartnerId is not { } partner) return;
+        if (_recorded.TryGetValue(partner, out var recorded)) recorded.Add(e);
+        else _recorded[partner] = [e];
         if (_history.TryGetValue(partner, out var history)) history.Add(e.Id, e.Kind, e.OccurredOn, e.AmountMinor, e.Currency, e.CustomerRef);
         else if (_pending.TryGetValue(partner, out var noted)) noted.Add(e);
         else _pending[partner] = [e];
@@ -157,6 +164,7 @@ public sealed class CommissionInputs(PartnerHubDb db, ProgramStore programs, Com
     {
         _history.Clear();
         _pending.Clear();
+        _recorded.Clear();
         _read.Clear(); // counts read before the events kept since
     }
 

@@ -61,6 +61,23 @@ public sealed class KeptRevenueFacts
         return new Kept(kept.Count + added.Count, added.Count == 0 ? kept.MaxId : added.Max(r => r.Id), [.. kept.Events, .. added.Select(r => r.Fact)]);
     }
 
+    /// <summary>
+    /// Adds events this process just committed to the partner's kept copy, if it keeps one: a standing right after an
+    /// event then finds the count equal and reads no rows. Only events above the kept highest id are added, so none
+    /// is counted twice; every event added is committed, so the count check stays exact (one that is missed, or one
+    /// committed elsewhere meanwhile, shows as a mismatch and is read as before).
+    /// </summary>
+    public void Extend(string database, PartnerId partner, IReadOnlyCollection<RevenueEventRecord> committed)
+    {
+        var key = (database, partner);
+        if (_entries.GetValueOrDefault(key) is not { } kept) return;
+        var added = committed.Where(e => e.Id > kept.MaxId).Select(e => new Row(e.Id, e.Currency, e.Kind, e.OccurredOn, e.AmountMinor, e.CustomerRef)).ToList();
+        if (added.Count == 0) return;
+        // Another scope may have replaced the copy since it was read here: then this extension is dropped, not merged.
+        if (_entries.TryUpdate(key, new Kept(kept.Count + added.Count, added.Max(r => r.Id), [.. kept.Events, .. added.Select(r => r.Fact)]), kept))
+            Interlocked.Add(ref _events, added.Count);
+    }
+
     private static Task<List<Row>> RowsAsync(IQueryable<RevenueEventRecord> events, CancellationToken ct) =>
         events.Select(e => new Row(e.Id, e.Currency, e.Kind, e.OccurredOn, e.AmountMinor, e.CustomerRef)).ToListAsync(ct);
 

@@ -75,6 +75,34 @@ public abstract class KeptRevenueFactsTests(DatabaseProvider provider) : IAsyncL
         Assert.Equal(142_500L, revenue.Sum(e => e.AmountMinor));
     }
 
+    [Fact]
+    public async Task An_event_this_instance_committed_joins_the_kept_revenue_so_the_next_standing_only_counts()
+    {
+        var partner = await _app.PartnerOfAsync("integration");
+        await _app.SendAsync(Payment("first", "1000.00", partner: partner.Value.ToString()));
+        Assert.Equal(100_000L, await RevenueAsync(_app, partner));
+        await _app.SendAsync(Payment("next", "250.00", partner: partner.Value.ToString()));
+
+        var statements = new CountStatements();
+        await using var db = TestDatabases.Open(_app.Database, interceptors: statements);
+        var revenue = await _app.Services.GetRequiredService<KeptRevenueFacts>().ForPartnerAsync(db, partner, "USD", Ct);
+
+        Assert.Equal(125_000L, revenue.Sum(e => e.AmountMinor));
+        Assert.Equal(1, statements.Count); // the count, found equal: no row read
+    }
+
+    private sealed class CountStatements : DbCommandInterceptor
+    {
+        public int Count { get; private set; }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result,
+            CancellationToken cancellationToken = default)
+        {
+            Count++;
+            return ValueTask.FromResult(result);
+        }
+    }
+
     /// <summary>Runs <paramref name="write"/> (on its own connection) just before the database context's n-th query.</summary>
     private sealed class WriteBeforeStatement(int n, Func<Task> write) : DbCommandInterceptor
     {
