@@ -105,7 +105,7 @@ internal static class PartnerFactsLoader
 
     /// <summary>
     /// The partner's rows of the nine small fact tables as one UNION ALL: one statement, where nine cost nine round
-    /// trips to PostgreSQL, the larger part of a standing's time there (docs/performance.md, ninth pass).
+    /// trips to PostgreSQL (docs/performance.md, ninth pass).
     /// </summary>
     private static IQueryable<SmallFact> SmallFacts(PartnerHubDb db, PartnerId id, string currency) =>
         db.Set<DealFactRecord>().Where(e => e.PartnerId == id && e.Currency == currency)
