@@ -63,6 +63,7 @@ public sealed class PostTransaction(PartnerHubDb db)
         }
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
+            // One of them was posted meanwhile: the save wrote nothing, and each is posted alone below.
         }
         finally
         {

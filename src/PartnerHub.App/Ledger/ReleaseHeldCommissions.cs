@@ -41,7 +41,7 @@ public sealed class ReleaseHeldCommissions(PartnerHubDb db, DealSettingsSource s
             var related = (await LedgerReader.LoadAsync(db, db.LedgerTransactions.Where(t => ids.Contains(t.RelatesTo)), ct)).ToLookup(t => t.RelatesTo!.Value);
             var releases = accruals.Select(a => Core.Ledger.Commissions.Release(a, related[a.Id], terms.HoldingDays, today, now))
                 .Where(r => r.IsSuccess).Select(r => r.Value).ToList(); // a failure: nothing left in holding
-            // One save per chunk: a release per commit made a backlog of 300,000 take hours (docs/performance.md).
+            // One save per chunk: with a commit per release, a backlog of 250,000 took 80 minutes (docs/performance.md).
             var posted = await post.HandleAllAsync(releases, ct);
             if (!posted.IsSuccess) return posted.Error;
             released += posted.Value;
