@@ -23,7 +23,12 @@ public sealed class KeptRevenueFacts
     private readonly ConcurrentDictionary<(string Database, PartnerId Partner), Kept> _entries = new();
     private int _events;
 
-    private sealed record Kept(int Count, long MaxId, (string Currency, RevenueEvent Event)[] Events);
+    private sealed record Kept(int Count, long MaxId, (string Currency, RevenueEvent Event)[] Events)
+    {
+        /// <summary>This copy with <paramref name="added"/>, events above its highest id.</summary>
+        public Kept With(IReadOnlyList<Row> added) =>
+            added.Count == 0 ? this : new(Count + added.Count, added.Max(r => r.Id), [.. Events, .. added.Select(r => r.Fact)]);
+    }
 
     private sealed record Row(long Id, string Currency, RevenueKind Kind, DateOnly OccurredOn, long AmountMinor, string? CustomerRef)
     {
@@ -58,7 +63,7 @@ public sealed class KeptRevenueFacts
     {
         var added = await RowsAsync(events.Where(e => e.Id > kept.MaxId), ct);
         if (kept.Count + added.Count != await events.CountAsync(ct)) return null;
-        return new Kept(kept.Count + added.Count, added.Count == 0 ? kept.MaxId : added.Max(r => r.Id), [.. kept.Events, .. added.Select(r => r.Fact)]);
+        return kept.With(added);
     }
 
     /// <summary>
@@ -74,7 +79,7 @@ public sealed class KeptRevenueFacts
         var added = committed.Where(e => e.Id > kept.MaxId).Select(e => new Row(e.Id, e.Currency, e.Kind, e.OccurredOn, e.AmountMinor, e.CustomerRef)).ToList();
         if (added.Count == 0) return;
         // Another scope may have replaced the copy since it was read here: then this extension is dropped, not merged.
-        if (_entries.TryUpdate(key, new Kept(kept.Count + added.Count, added.Max(r => r.Id), [.. kept.Events, .. added.Select(r => r.Fact)]), kept))
+        if (_entries.TryUpdate(key, kept.With(added), kept))
             Interlocked.Add(ref _events, added.Count);
     }
 

@@ -35,8 +35,7 @@ public sealed class PostTransaction(PartnerHubDb db)
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             // Another post of the same source won the race between our look-up and our insert.
-            db.Entry(record).State = EntityState.Detached;
-            foreach (var entry in entries) db.Entry(entry).State = EntityState.Detached;
+            Forget(record, entries);
             return Replay((await LedgerReader.FindBySourceAsync(db, transaction.SourceKey, ct))!, transaction);
         }
     }
@@ -68,11 +67,7 @@ public sealed class PostTransaction(PartnerHubDb db)
         finally
         {
             // Posted or failed, they leave the change tracker, whose every save would otherwise look at them again.
-            foreach (var (record, entries) in rows)
-            {
-                db.Entry(record).State = EntityState.Detached;
-                foreach (var entry in entries) db.Entry(entry).State = EntityState.Detached;
-            }
+            foreach (var (record, entries) in rows) Forget(record, entries);
         }
 
         var created = 0;
@@ -84,6 +79,12 @@ public sealed class PostTransaction(PartnerHubDb db)
         }
 
         return created;
+    }
+
+    private void Forget(LedgerTransactionRecord record, IEnumerable<LedgerEntryRecord> entries)
+    {
+        db.Entry(record).State = EntityState.Detached;
+        foreach (var entry in entries) db.Entry(entry).State = EntityState.Detached;
     }
 
     private static Result<Posted> Replay(LedgerTransaction existing, LedgerTransaction attempt) =>
