@@ -1,3 +1,4 @@
+using System.Globalization;
 using PartnerHub.App.Persistence;
 
 namespace PartnerHub.Bench;
@@ -50,7 +51,7 @@ public static class BenchCommands
                            cold-start --file F   (build src/PartnerHub.Web in Release first)
                            deal-register [--rows EXISTING] [--api-rows NEW] [--names realistic|fortywords] [--provider sqlite|postgres] [--connection CS]
                            conflict-check [--rows EXISTING] [--requests CHECKS] [--names realistic|fortywords]
-                           load --scenario revenue|deals|standing|fresh-standing [--seconds S | --requests N] [--concurrency C] [--batch B] [--instances 1|2] [--seed N]
+                           load --scenario revenue|deals|standing|fresh-standing [--seconds S | --requests N] [--concurrency C] [--rate R] [--batch B] [--instances 1|2] [--seed N]
                                 [--names realistic|fortywords] [--provider sqlite|postgres] [--file F | --connection CS] | [--url U --key K]
                     """);
                 return 2;
@@ -78,6 +79,9 @@ public sealed record Options(int Rows, DatabaseProvider Provider, string? Connec
 
     /// <summary>Load test: how long to send (when no request count is given).</summary>
     public int? Seconds { get; init; }
+
+    /// <summary>Load test: requests per second sent open-loop (each at its moment, answered or not) instead of closed-loop senders.</summary>
+    public double? Rate { get; init; }
 
     /// <summary>Load test: how many requests to send.</summary>
     public int? Requests { get; init; }
@@ -120,6 +124,7 @@ public sealed record Options(int Rows, DatabaseProvider Provider, string? Connec
             Scenario = Value("--scenario"),
             Seconds = int.TryParse(Value("--seconds"), out var seconds) ? seconds : null,
             Requests = int.TryParse(Value("--requests"), out var requests) ? requests : null,
+            Rate = double.TryParse(Value("--rate"), CultureInfo.InvariantCulture, out var rate) ? rate : null,
             Instances = int.TryParse(Value("--instances"), out var instances) ? instances : 1,
             Seed = int.TryParse(Value("--seed"), out var seed) ? seed : 0,
             Batch = int.TryParse(Value("--batch"), out var batch) ? batch : 1,

@@ -6,6 +6,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PartnerHub.App.Deals;
 using PartnerHub.App.Facts;
 using PartnerHub.App.Persistence;
 using PartnerHub.App.Webhooks;
@@ -66,10 +67,10 @@ public static class LoadBench
 
             var warm = Stopwatch.StartNew();
             for (var k = 0; k < clients.Length; k++) await requests.WarmAsync(clients[k], k);
-            Console.WriteLine($"  warm-up per instance (revenue: one payment per partner through the batch endpoint, so each partner's history is kept as on a running server; standings: every partner's standing once, likewise; deals: one request): {warm.Elapsed.TotalSeconds:F1} s");
+            Console.WriteLine($"  warm-up per instance (revenue: one payment per partner through the batch endpoint, so each partner's history is kept as on a running server; standings: every partner's standing once, likewise; deals: one request, then one more once the conflict index's catch-up is due): {warm.Elapsed.TotalSeconds:F1} s");
 
             var run = await SendAsync(clients, requests, concurrency, options);
-            Report(scenario, concurrency, run, urls, options.Batch);
+            Report(scenario, concurrency, options.Rate, run, urls, options.Batch);
             if (settings is not null && run.Latencies.Length > 0)
             {
                 var (bareElapsed, bareLatencies) = await BareSingleAsync(settings, run.Latencies.Length, concurrency);
@@ -96,6 +97,9 @@ public static class LoadBench
     {
         if (!Scenarios.Contains(options.Scenario)) return "give --scenario revenue|deals|standing|fresh-standing.";
         if (options.Instances is < 1 or > 2) return "--instances is 1 or 2.";
+        if (options.Rate is <= 0) return "--rate is requests per second, more than 0.";
+        if (options.Rate is not null && options.Scenario == "fresh-standing")
+            return "--rate times each request from its moment; fresh-standing times only the standing after an untimed payment, so it runs closed-loop.";
         if (options.Url is not null && options.Key is null) return "--url needs --key (an API key with the scenario's scope and partners:read).";
         if (options.Url is not null && options.Seed > 0) return "--seed works on in-process hosts only; seed the server's database yourself.";
         if (options.Url is null && options.Instances == 2 && options.Provider == DatabaseProvider.Sqlite)
@@ -122,6 +126,11 @@ public static class LoadBench
 
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PartnerHubDb>();
+        // Every run adds its own rows, so a database kept for many runs drifts past the size it was seeded to.
+        var stored = scenario == "deals"
+            ? await db.DealRegistrations.IgnoreQueryFilters().LongCountAsync()
+            : await db.Set<RevenueEventRecord>().IgnoreQueryFilters().LongCountAsync();
+        Console.WriteLine($"  stored before this run: {stored:N0} {(scenario == "deals" ? "registrations" : "revenue events")}");
         var waiting = await db.Set<WebhookEvent>().CountAsync(e => e.DispatchedAt == null);
         var drain = await TimeAsync(() => scope.ServiceProvider.GetRequiredService<DeliverWebhooks>().FanOutAsync(CancellationToken.None));
         Console.WriteLine($"  webhook outbox cleared by the worker: {waiting:N0} waiting events in {drain.TotalSeconds:F1} s");
@@ -174,50 +183,85 @@ public static class LoadBench
     {
         var limit = options.Requests ?? int.MaxValue;
         var duration = options.Requests is null ? TimeSpan.FromSeconds(options.Seconds ?? 10) : TimeSpan.MaxValue;
-        var latencies = new ConcurrentBag<double[]>();
+        var latencies = new ConcurrentQueue<double>();
         var errors = new ConcurrentDictionary<string, int>();
         var perInstance = new int[clients.Length];
         var conflicts = 0;
-        var next = -1;
         var total = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
-        {
-            var mine = new List<double>();
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < limit && total.Elapsed < duration)
-            {
-                var instance = i % clients.Length;
-                Stopwatch watch = null!;
-                string outcome;
-                try
-                {
-                    outcome = await requests.BeforeAsync(clients[instance], i);
-                    watch = Stopwatch.StartNew();
-                    if (outcome == Requests.Ok) outcome = await requests.SendAsync(clients[instance], i);
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-                {
-                    outcome = e.GetType().Name;
-                }
 
-                mine.Add(watch?.Elapsed.TotalMilliseconds ?? 0);
-                Interlocked.Increment(ref perInstance[instance]);
-                if (outcome == Requests.Conflict) Interlocked.Increment(ref conflicts);
-                else if (outcome != Requests.Ok) errors.AddOrUpdate(outcome, 1, (_, n) => n + 1);
+        // Request i, timed from `due` (its moment in an open-loop run) or, closed-loop, from when it is sent.
+        async Task SendOneAsync(int i, long? due)
+        {
+            var instance = i % clients.Length;
+            long start = 0;
+            string outcome;
+            try
+            {
+                outcome = await requests.BeforeAsync(clients[instance], i);
+                start = due ?? Stopwatch.GetTimestamp();
+                if (outcome == Requests.Ok) outcome = await requests.SendAsync(clients[instance], i);
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                outcome = e.GetType().Name;
             }
 
-            latencies.Add([.. mine]);
-        })));
+            latencies.Enqueue(start == 0 ? 0 : Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            Interlocked.Increment(ref perInstance[instance]);
+            if (outcome == Requests.Conflict) Interlocked.Increment(ref conflicts);
+            else if (outcome != Requests.Ok) errors.AddOrUpdate(outcome, 1, (_, n) => n + 1);
+        }
+
+        if (options.Rate is { } rate) await OpenLoopAsync(SendOneAsync, rate, concurrency, limit, duration);
+        else
+        {
+            var next = -1;
+            await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+            {
+                int i;
+                while ((i = Interlocked.Increment(ref next)) < limit && total.Elapsed < duration) await SendOneAsync(i, null);
+            })));
+        }
+
         total.Stop();
-        return new Run(total.Elapsed, latencies.SelectMany(l => l).ToArray(), errors, conflicts, requests.MissedConflicts, perInstance);
+        return new Run(total.Elapsed, [.. latencies], errors, conflicts, requests.MissedConflicts, perInstance);
     }
 
-    private static void Report(string scenario, int concurrency, Run run, string[] urls, int batch)
+    /// <summary>
+    /// Sends request i at start + i / rate whether or not earlier ones have answered, at most <paramref name="inFlight"/>
+    /// at once, and times each from that moment: a server that falls behind shows it as latency. Closed-loop senders
+    /// only send when answered, so at saturation their latency is the queue they keep full (senders / throughput), not
+    /// what a request meets at a given rate; the targets name a rate.
+    /// </summary>
+    private static async Task OpenLoopAsync(Func<int, long?, Task> send, double rate, int inFlight, int limit, TimeSpan duration)
+    {
+        using var slots = new SemaphoreSlim(inFlight);
+        var sent = new List<Task>();
+        var start = Stopwatch.GetTimestamp();
+        for (var i = 0; i < limit && i / rate < duration.TotalSeconds; i++)
+        {
+            var due = start + (long)(i / rate * Stopwatch.Frequency);
+            var early = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+            if (early > TimeSpan.FromMilliseconds(1)) await Task.Delay(early);
+            await slots.WaitAsync();
+            var n = i;
+            sent.Add(Task.Run(async () =>
+            {
+                try { await send(n, due); }
+                finally { slots.Release(); }
+            }));
+        }
+
+        await Task.WhenAll(sent);
+    }
+
+    private static void Report(string scenario, int concurrency, double? rate, Run run, string[] urls, int batch)
     {
         var count = run.Latencies.Length;
         var l = run.Latencies;
+        var senders = rate is null ? $"{concurrency} concurrent senders" : string.Create(CultureInfo.InvariantCulture, $"open loop at {rate:N0}/s (at most {concurrency} in flight)");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {scenario} over HTTP, {concurrency} concurrent senders, {urls.Length} instance(s): {count:N0} requests in {run.Elapsed.TotalSeconds:F1} s, {count / run.Elapsed.TotalSeconds:N0}/s, " +
+            $"  {scenario} over HTTP, {senders}, {urls.Length} instance(s): {count:N0} requests in {run.Elapsed.TotalSeconds:F1} s, {count / run.Elapsed.TotalSeconds:N0}/s, " +
             $"p50 {P(l, 0.50):F2} ms, p95 {P(l, 0.95):F2} ms, p99 {P(l, 0.99):F2} ms, max {(count == 0 ? 0 : l.Max()):F1} ms"));
         if (scenario == "revenue" && batch > 1)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {batch} events per request (batch endpoint): {count * batch:N0} events, {count * batch / run.Elapsed.TotalSeconds:N0} events/s"));
@@ -250,11 +294,24 @@ public static class LoadBench
         {
             var outcome = scenario switch
             {
-                "deals" => await RegisterAsync(client, (k + 1) % partners.Count, _firstNew - 1 - k, shared: false),
+                "deals" => await WarmConflictIndexAsync(client, k),
                 "revenue" => await WarmHistoriesAsync(client, k),
                 _ => await WarmStandingsAsync(client),
             };
             if (outcome != Ok) throw new InvalidOperationException($"Warm-up request answered {outcome}.");
+        }
+
+        /// <summary>
+        /// One registration builds the conflict index; one more, once its catch-up is due, lets it catch up on the rows
+        /// written shortly before the build, as a running server did long since. Right after a seed that catch-up re-reads
+        /// the seed's last minutes (hundreds of thousands of rows), and in a timed run it showed as seconds of latency.
+        /// </summary>
+        private async Task<string> WarmConflictIndexAsync(HttpClient client, int k)
+        {
+            var built = await RegisterAsync(client, (k + 1) % partners.Count, _firstNew - 1 - 2 * k, shared: false);
+            if (built != Ok) return built;
+            await Task.Delay(DealIdentityIndex.RefreshEvery);
+            return await RegisterAsync(client, (k + 1) % partners.Count, _firstNew - 2 - 2 * k, shared: false);
         }
 
         /// <summary>What request i needs done first, untimed: for fresh-standing, the new payment whose standing is then timed.</summary>

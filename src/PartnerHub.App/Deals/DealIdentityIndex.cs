@@ -226,13 +226,17 @@ public sealed class DealIdentityIndex(TimeProvider clock) : IDisposable
         var customers = await Customers(db).Where(c => c.UpdatedAt >= since)
             .Select(c => new { Customer = new ExistingCustomer(c.Reference, c.Name, c.Domain), c.UpdatedAt })
             .ToListAsync(ct);
-        using (Writing())
-        {
-            foreach (var r in registrations)
-                if (r.Status.IsActive()) _index!.Add(r.Registration);
-                else _index!.Remove(r.Registration.Id);
-            foreach (var c in customers) _index!.Add(c.Customer);
-        }
+        // A thousand at a time under the writer lock: a catch-up after a bulk load reads hundreds of thousands of rows,
+        // and holding the lock for all of them stopped every check for the whole loop. Checks in between see part of
+        // what was read, which only ever affects close names, and the next catch-up reads it all again anyway.
+        foreach (var chunk in registrations.Chunk(1_000))
+            using (Writing())
+                foreach (var r in chunk)
+                    if (r.Status.IsActive()) _index!.Add(r.Registration);
+                    else _index!.Remove(r.Registration.Id);
+        foreach (var chunk in customers.Chunk(1_000))
+            using (Writing())
+                foreach (var c in chunk) _index!.Add(c.Customer);
 
         See(registrations.Select(r => r.UpdatedAt).Concat(customers.Select(c => c.UpdatedAt)));
     }

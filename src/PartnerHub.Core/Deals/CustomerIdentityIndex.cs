@@ -169,12 +169,10 @@ public sealed class CustomerIdentityIndex
         // Prefix filter: a name sharing `need` of the rare trigrams is in one of the rare lists but the need - 1 longest,
         // so only those shorter lists find candidates; the longest only add to the candidates' counts.
         var prefix = rare - need + 1;
+        // The size filter waits for the end: read per posting, it cost a second cache miss for each.
         for (var k = 0; k < prefix; k++)
             foreach (var i in CollectionsMarshal.AsSpan(lists[k].Entries))
-            {
-                if (!SizeCanBeClose(n, sizes[i])) continue; // removed entries have size 0
                 if (counts[i]++ == 0) touched.Add(i);
-            }
 
         for (var k = prefix; k < rare; k++)
         {
@@ -196,8 +194,8 @@ public sealed class CustomerIdentityIndex
         {
             int count = counts[i];
             counts[i] = 0;
-            if (count < need) continue;
             var m = sizes[i];
+            if (count < need || !SizeCanBeClose(n, m)) continue; // removed entries have size 0
             for (var k = rare; k < n && NameSimilarity.IsClose(count + (n - k), n + m - (count + (n - k))); k++)
                 if (lists[k].Contains(i)) count++;
             var union = n + m - count;
