@@ -81,7 +81,7 @@ public sealed record Options(int Rows, DatabaseProvider Provider, string? Connec
     public int? Seconds { get; init; }
 
     /// <summary>Load test: requests per second sent open-loop (each at its moment, answered or not) instead of closed-loop senders.</summary>
-    public double? Rate { get; init; }
+    public double? RequestsPerSecond { get; init; }
 
     /// <summary>Load test: how many requests to send.</summary>
     public int? Requests { get; init; }
@@ -124,7 +124,7 @@ public sealed record Options(int Rows, DatabaseProvider Provider, string? Connec
             Scenario = Value("--scenario"),
             Seconds = int.TryParse(Value("--seconds"), out var seconds) ? seconds : null,
             Requests = int.TryParse(Value("--requests"), out var requests) ? requests : null,
-            Rate = double.TryParse(Value("--rate"), CultureInfo.InvariantCulture, out var rate) ? rate : null,
+            RequestsPerSecond = double.TryParse(Value("--rate"), CultureInfo.InvariantCulture, out var rate) ? rate : null,
             Instances = int.TryParse(Value("--instances"), out var instances) ? instances : 1,
             Seed = int.TryParse(Value("--seed"), out var seed) ? seed : 0,
             Batch = int.TryParse(Value("--batch"), out var batch) ? batch : 1,

@@ -70,7 +70,7 @@ public static class LoadBench
             Console.WriteLine($"  warm-up per instance (revenue: one payment per partner through the batch endpoint, so each partner's history is kept as on a running server; standings: every partner's standing once, likewise; deals: one request, then one more once the conflict index's catch-up is due): {warm.Elapsed.TotalSeconds:F1} s");
 
             var run = await SendAsync(clients, requests, concurrency, options);
-            Report(scenario, concurrency, options.Rate, run, urls, options.Batch);
+            Report(scenario, concurrency, options.RequestsPerSecond, run, urls, options.Batch);
             if (settings is not null && run.Latencies.Length > 0)
             {
                 var (bareElapsed, bareLatencies) = await BareSingleAsync(settings, run.Latencies.Length, concurrency);
@@ -97,8 +97,8 @@ public static class LoadBench
     {
         if (!Scenarios.Contains(options.Scenario)) return "give --scenario revenue|deals|standing|fresh-standing.";
         if (options.Instances is < 1 or > 2) return "--instances is 1 or 2.";
-        if (options.Rate is <= 0) return "--rate is requests per second, more than 0.";
-        if (options.Rate is not null && options.Scenario == "fresh-standing")
+        if (options.RequestsPerSecond is <= 0) return "--rate is requests per second, more than 0.";
+        if (options.RequestsPerSecond is not null && options.Scenario == "fresh-standing")
             return "--rate times each request from its moment; fresh-standing times only the standing after an untimed payment, so it runs closed-loop.";
         if (options.Url is not null && options.Key is null) return "--url needs --key (an API key with the scenario's scope and partners:read).";
         if (options.Url is not null && options.Seed > 0) return "--seed works on in-process hosts only; seed the server's database yourself.";
@@ -212,7 +212,7 @@ public static class LoadBench
             else if (outcome != Requests.Ok) errors.AddOrUpdate(outcome, 1, (_, n) => n + 1);
         }
 
-        if (options.Rate is { } rate) await OpenLoopAsync(SendOneAsync, rate, concurrency, limit, duration);
+        if (options.RequestsPerSecond is { } perSecond) await OpenLoopAsync(SendOneAsync, perSecond, concurrency, limit, duration);
         else
         {
             var next = -1;
@@ -228,19 +228,19 @@ public static class LoadBench
     }
 
     /// <summary>
-    /// Sends request i at start + i / rate whether or not earlier ones have answered, at most <paramref name="inFlight"/>
+    /// Sends request i at start + i / <paramref name="perSecond"/> whether or not earlier ones have answered, at most <paramref name="inFlight"/>
     /// at once, and times each from that moment: a server that falls behind shows it as latency. Closed-loop senders
     /// only send when answered, so at saturation their latency is the queue they keep full (senders / throughput), not
     /// what a request meets at a given rate; the targets name a rate.
     /// </summary>
-    private static async Task OpenLoopAsync(Func<int, long?, Task> send, double rate, int inFlight, int limit, TimeSpan duration)
+    private static async Task OpenLoopAsync(Func<int, long?, Task> send, double perSecond, int inFlight, int limit, TimeSpan duration)
     {
         using var slots = new SemaphoreSlim(inFlight);
         var sent = new List<Task>();
         var start = Stopwatch.GetTimestamp();
-        for (var i = 0; i < limit && i / rate < duration.TotalSeconds; i++)
+        for (var i = 0; i < limit && i / perSecond < duration.TotalSeconds; i++)
         {
-            var due = start + (long)(i / rate * Stopwatch.Frequency);
+            var due = start + (long)(i / perSecond * Stopwatch.Frequency);
             var early = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
             if (early > TimeSpan.FromMilliseconds(1)) await Task.Delay(early);
             await slots.WaitAsync();
@@ -255,11 +255,11 @@ public static class LoadBench
         await Task.WhenAll(sent);
     }
 
-    private static void Report(string scenario, int concurrency, double? rate, Run run, string[] urls, int batch)
+    private static void Report(string scenario, int concurrency, double? requestsPerSecond, Run run, string[] urls, int batch)
     {
         var count = run.Latencies.Length;
         var l = run.Latencies;
-        var senders = rate is null ? $"{concurrency} concurrent senders" : string.Create(CultureInfo.InvariantCulture, $"open loop at {rate:N0}/s (at most {concurrency} in flight)");
+        var senders = requestsPerSecond is null ? $"{concurrency} concurrent senders" : string.Create(CultureInfo.InvariantCulture, $"open loop at {requestsPerSecond:N0}/s (at most {concurrency} in flight)");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  {scenario} over HTTP, {senders}, {urls.Length} instance(s): {count:N0} requests in {run.Elapsed.TotalSeconds:F1} s, {count / run.Elapsed.TotalSeconds:N0}/s, " +
             $"p50 {P(l, 0.50):F2} ms, p95 {P(l, 0.95):F2} ms, p99 {P(l, 0.99):F2} ms, max {(count == 0 ? 0 : l.Max()):F1} ms"));

@@ -67,7 +67,7 @@ public abstract class KeptRevenueFactsTests(DatabaseProvider provider) : IAsyncL
 
         // The copy counts two events (the kept one and the stray); before it reads the events above its highest id, a
         // new one commits: one more above, one (the stray) below, so the count read first would match.
-        var late = new WriteBeforeStatement(2, () => _app.SendAsync(Payment("late", "25.00", partner: partner.Value.ToString())));
+        var late = new Statements(2, () => _app.SendAsync(Payment("late", "25.00", partner: partner.Value.ToString())));
         await using var db = TestDatabases.Open(_app.Database, interceptors: late);
         var revenue = await _app.Services.GetRequiredService<KeptRevenueFacts>().ForPartnerAsync(db, partner, "USD", Ct);
 
@@ -83,7 +83,7 @@ public abstract class KeptRevenueFactsTests(DatabaseProvider provider) : IAsyncL
         Assert.Equal(100_000L, await RevenueAsync(_app, partner));
         await _app.SendAsync(Payment("next", "250.00", partner: partner.Value.ToString()));
 
-        var statements = new CountStatements();
+        var statements = new Statements();
         await using var db = TestDatabases.Open(_app.Database, interceptors: statements);
         var revenue = await _app.Services.GetRequiredService<KeptRevenueFacts>().ForPartnerAsync(db, partner, "USD", Ct);
 
@@ -91,29 +91,17 @@ public abstract class KeptRevenueFactsTests(DatabaseProvider provider) : IAsyncL
         Assert.Equal(1, statements.Count); // the count, found equal: no row read
     }
 
-    private sealed class CountStatements : DbCommandInterceptor
+    /// <summary>Counts the database context's queries and, if given, runs <paramref name="write"/> (on its own connection) just before the n-th.</summary>
+    private sealed class Statements(int writeBefore = 0, Func<Task>? write = null) : DbCommandInterceptor
     {
         public int Count { get; private set; }
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result,
-            CancellationToken cancellationToken = default)
-        {
-            Count++;
-            return ValueTask.FromResult(result);
-        }
-    }
-
-    /// <summary>Runs <paramref name="write"/> (on its own connection) just before the database context's n-th query.</summary>
-    private sealed class WriteBeforeStatement(int n, Func<Task> write) : DbCommandInterceptor
-    {
-        private int _queries;
 
         public bool Wrote { get; private set; }
 
         public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
             DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
-            if (++_queries == n)
+            if (++Count == writeBefore && write is not null)
             {
                 await write();
                 Wrote = true;
