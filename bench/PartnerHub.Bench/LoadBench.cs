@@ -177,7 +177,15 @@ public static class LoadBench
         }
     }
 
-    private sealed record Run(TimeSpan Elapsed, double[] Latencies, IReadOnlyDictionary<string, int> Errors, int Conflicts, int MissedConflicts, int[] PerInstance);
+    private sealed record Run(TimeSpan Elapsed, double[] Latencies, IReadOnlyDictionary<string, int> Errors, int Conflicts, int MissedConflicts, int[] PerInstance, Memory Memory);
+
+    /// <summary>What the process allocated and collected during the run: the senders' share and the hosts', as they share it.</summary>
+    private sealed record Memory(long AllocatedBytes, int Gen2Collections, TimeSpan Paused)
+    {
+        public static Memory Now() => new(GC.GetTotalAllocatedBytes(), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+
+        public Memory Since(Memory before) => new(AllocatedBytes - before.AllocatedBytes, Gen2Collections - before.Gen2Collections, Paused - before.Paused);
+    }
 
     private static async Task<Run> SendAsync(HttpClient[] clients, Requests requests, int concurrency, Options options)
     {
@@ -187,6 +195,7 @@ public static class LoadBench
         var errors = new ConcurrentDictionary<string, int>();
         var perInstance = new int[clients.Length];
         var conflicts = 0;
+        var memory = Memory.Now();
         var total = Stopwatch.StartNew();
 
         // Request i, timed from `due` (its moment in an open-loop run) or, closed-loop, from when it is sent.
@@ -224,7 +233,7 @@ public static class LoadBench
         }
 
         total.Stop();
-        return new Run(total.Elapsed, [.. latencies], errors, conflicts, requests.MissedConflicts, perInstance);
+        return new Run(total.Elapsed, [.. latencies], errors, conflicts, requests.MissedConflicts, perInstance, Memory.Now().Since(memory));
     }
 
     /// <summary>
@@ -270,6 +279,8 @@ public static class LoadBench
         if (scenario == "deals")
             Console.WriteLine($"  expected conflicts refused (409): {run.Conflicts:N0}; conflicts missed (a taken customer registered twice): {run.MissedConflicts:N0}");
         Console.WriteLine($"  per instance: {string.Join(", ", urls.Select((u, k) => $"{u} {run.PerInstance[k]:N0}"))}");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  allocated (senders and hosts, one process): {run.Memory.AllocatedBytes / 1024.0 / Math.Max(1, count):N0} KiB per request; {run.Memory.Gen2Collections} gen2 collections, paused {run.Memory.Paused.TotalMilliseconds:N0} ms"));
     }
 
     /// <summary>The request for number i of a scenario, and how its answer counts.</summary>

@@ -8,8 +8,8 @@ namespace PartnerHub.App.Commissions;
 /// </summary>
 public sealed class PartnerHistory(string currency, ManagerRating[] ratings, CertificationAward[] awards)
 {
-    private readonly List<RevenueEvent> _revenue = [];
-    private readonly Dictionary<(string Customer, RevenueKind Kind), (DateOnly On, long Id)> _first = [];
+    private List<RevenueEvent> _revenue = [];
+    private Dictionary<(string Customer, RevenueKind Kind), (DateOnly On, long Id)> _first = [];
 
     public string Currency { get; } = currency;
 
@@ -40,9 +40,10 @@ public sealed class PartnerHistory(string currency, ManagerRating[] ratings, Cer
     /// <summary>A copy to add to without changing this one; ratings and awards as read now.</summary>
     public PartnerHistory Copy(ManagerRating[]? ratings = null, CertificationAward[]? awards = null)
     {
-        var copy = new PartnerHistory(Currency, ratings ?? Ratings, awards ?? Awards) { Count = Count, MaxId = MaxId };
-        copy._revenue.AddRange(_revenue);
-        foreach (var (key, value) in _first) copy._first[key] = value;
-        return copy;
+        // Each collection copied at its size in one allocation; filled entry by entry, the map grew and rehashed a dozen times.
+        return new PartnerHistory(Currency, ratings ?? Ratings, awards ?? Awards)
+        {
+            Count = Count, MaxId = MaxId, _revenue = new List<RevenueEvent>(_revenue), _first = new Dictionary<(string, RevenueKind), (DateOnly, long)>(_first),
+        };
     }
 }
