@@ -154,7 +154,12 @@ public sealed class CommissionInputs(PartnerHubDb db, ProgramStore programs, Com
         if (e.PartnerId is not { } partner) return;
         if (_recorded.TryGetValue(partner, out var recorded)) recorded.Add(e);
         else _recorded[partner] = [e];
-        if (_history.TryGetValue(partner, out var history)) history.Add(e.Id, e.Kind, e.OccurredOn, e.AmountMinor, e.Currency, e.CustomerRef);
+        if (_history.TryGetValue(partner, out var history))
+        {
+            // Kept at the last commit (an import goes on after it): what this scope adds goes to its own copy.
+            if (history.Frozen) _history[partner] = history = history.Copy();
+            history.Add(e.Id, e.Kind, e.OccurredOn, e.AmountMinor, e.Currency, e.CustomerRef);
+        }
         else if (_pending.TryGetValue(partner, out var noted)) noted.Add(e);
         else _pending[partner] = [e];
     }

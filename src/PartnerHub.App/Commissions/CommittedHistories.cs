@@ -20,11 +20,12 @@ public sealed class CommittedHistories
 
     public PartnerHistory? Find(string database, PartnerId partner) => _entries.GetValueOrDefault((database, partner));
 
-    /// <summary>Keeps a copy of <paramref name="history"/>, which the caller has just committed.</summary>
+    /// <summary>Keeps <paramref name="history"/>, which the caller has just committed, as it is: frozen, so the caller adds to a copy.</summary>
     public void Keep(string database, PartnerId partner, PartnerHistory history)
     {
         if (_entries.Count >= MaxEntries) _entries.Clear();
-        _entries[(database, partner)] = history.Copy();
+        history.Freeze();
+        _entries[(database, partner)] = history;
     }
 
     /// <summary>
@@ -40,6 +41,7 @@ public sealed class CommittedHistories
         var extended = kept.Copy();
         foreach (var e in events.Where(e => e.Id > kept.MaxId).OrderBy(e => e.Id))
             extended.Add(e.Id, e.Kind, e.OccurredOn, e.AmountMinor, e.Currency, e.CustomerRef);
+        extended.Freeze();
         _entries.TryUpdate(key, extended, kept); // lost to a concurrent Keep: that one stands, checked by count like any
     }
 }

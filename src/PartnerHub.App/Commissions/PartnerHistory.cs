@@ -25,8 +25,14 @@ public sealed class PartnerHistory(string currency, ManagerRating[] ratings, Cer
 
     public CertificationAward[] Awards { get; } = awards;
 
+    /// <summary>Set when the history is kept for every scope (<see cref="CommittedHistories"/>): from then on it is only read and copied.</summary>
+    public bool Frozen { get; private set; }
+
+    public void Freeze() => Frozen = true;
+
     public void Add(long id, RevenueKind kind, DateOnly on, long amount, string currency, string? customer)
     {
+        if (Frozen) throw new InvalidOperationException("A kept history is shared by every scope; add to a copy.");
         Count++;
         MaxId = Math.Max(MaxId, id);
         if (currency == Currency) _revenue.Add(new RevenueEvent(kind, on, amount));

@@ -165,6 +165,30 @@ public abstract class RevenueApiTests<TApp>(TApp app) : IClassFixture<TApp> wher
         Assert.Equal(partner.Id, attributed.Event.PartnerId);
         await client.PostAsJsonAsync($"/api/v1/revenue-events/{orphan.Id}/attribute", new { partner = partner.Domain }, HttpAssertions.Json).ProblemAsync(HttpStatusCode.Conflict);
     }
+
+    [Fact]
+    public async Task An_import_longer_than_a_chunk_records_every_event_once_after_the_first_chunk_s_history_is_kept()
+    {
+        // The first chunk's commit hands the partner's history to every scope; the second chunk adds to its own copy.
+        var partner = await PartnerAsync();
+        var (client, _) = await app.ApiKeyClientAsync("revenue:write", "revenue:read");
+        var id = Build.Unique("chunks_");
+        var rows = Enumerable.Range(1, ImportRevenueEvents.ChunkSize + 100).Select(n => $"{id}-{n},payment,2026-06-08,1.00,{partner.Domain},cus-{n % 50}");
+        var csv = "external_id,kind,occurred_on,amount,partner,customer\n" + string.Join('\n', rows) + "\n";
+        var form = new MultipartFormDataContent { { new StringContent(csv, Encoding.UTF8, "text/csv"), "file", "events.csv" } };
+
+        var report = await client.PostAsync("/api/v1/revenue-events/import", form).ReadAsync<ImportReport>(HttpStatusCode.OK);
+        var next = await client.SendAsync(Event(new { id = id + "-next", kind = "payment", occurredOn = "2026-06-09", amount = "1.00", partner = partner.Domain, customer = "cus-1" }))
+            .ReadAsync<RevenueEventReceipt>(HttpStatusCode.Created);
+
+        Assert.Equal((ImportRevenueEvents.ChunkSize + 100, 0), (report.Created, report.Errors.Count));
+        Assert.Equal(10L, next.Ledger.Single().AmountMinor); // 10 % of 1.00, from the history kept after the import
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<PartnerHubDb>();
+        var keys = (await db.Set<RevenueEventRecord>().Where(e => e.ExternalId.StartsWith(id)).Select(e => e.Id).ToListAsync())
+            .Select(i => $"revenue-event:{i}").ToList();
+        Assert.Equal(ImportRevenueEvents.ChunkSize + 101, await db.LedgerTransactions.CountAsync(t => keys.Contains(t.SourceKey)));
+    }
 }
 
 public sealed class RevenueApiOnSqlite(SqliteApp app) : RevenueApiTests<SqliteApp>(app);
