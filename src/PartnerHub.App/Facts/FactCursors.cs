@@ -109,7 +109,8 @@ internal sealed unsafe class SqliteFactCursor : IFactCursor
         _connection.Open();
         using (var pragma = _connection.CreateCommand())
         {
-            // Scans of large tables read the file through memory mapping instead of copying every page.
+            // No memory mapping: mapped pages of a large scan count in the process's peak memory, which the bulk load
+            // keeps low; a 16 MiB page cache instead.
             pragma.CommandText = "PRAGMA mmap_size = 0; PRAGMA cache_size = -16384;";
             pragma.ExecuteNonQuery();
         }
