@@ -8,6 +8,8 @@ namespace PartnerHub.App.Commissions;
 /// </summary>
 public sealed class PartnerHistory(string currency, ManagerRating[] ratings, CertificationAward[] awards)
 {
+    private const int RoomToAdd = 16;
+
     private List<RevenueEvent> _revenue = [];
     private Dictionary<(string Customer, RevenueKind Kind), (DateOnly On, long Id)> _first = [];
 
@@ -46,10 +48,14 @@ public sealed class PartnerHistory(string currency, ManagerRating[] ratings, Cer
     /// <summary>A copy to add to without changing this one; ratings and awards as read now.</summary>
     public PartnerHistory Copy(ManagerRating[]? ratings = null, CertificationAward[]? awards = null)
     {
-        // Each collection copied at its size in one allocation; filled entry by entry, the map grew and rehashed a dozen times.
+        // Each collection copied in one allocation (filled entry by entry, the map grew and rehashed a dozen times). The
+        // revenue gets room for the few events a group adds: copied at its exact size, the first one doubled it, and
+        // that second copy was the process's largest allocation under load (docs/performance.md, eleventh pass).
+        var revenue = new List<RevenueEvent>(_revenue.Count + RoomToAdd);
+        revenue.AddRange(_revenue);
         return new PartnerHistory(Currency, ratings ?? Ratings, awards ?? Awards)
         {
-            Count = Count, MaxId = MaxId, _revenue = new List<RevenueEvent>(_revenue), _first = new Dictionary<(string, RevenueKind), (DateOnly, long)>(_first),
+            Count = Count, MaxId = MaxId, _revenue = revenue, _first = new Dictionary<(string, RevenueKind), (DateOnly, long)>(_first),
         };
     }
 }
