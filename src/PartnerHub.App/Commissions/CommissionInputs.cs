@@ -39,12 +39,17 @@ public sealed class CommissionInputs(PartnerHubDb db, ProgramStore programs, Com
     /// Reads what the commissions of a group's events need — about <paramref name="partners"/>: their records, ratings,
     /// awards and event counts; about <paramref name="events"/>: which of them a stored refund already names — in five
     /// statements for the group instead of five per event. Read before the group records anything; what it records
-    /// after is noted (<see cref="Noted"/>).
+    /// after is noted (<see cref="Noted"/>). The counts lock the partners' rows for the transaction on PostgreSQL
+    /// (<see cref="RevenueEventCounts.ForWritingAsync"/>), so every partner of the group is named, also one read before.
     /// </summary>
     public async Task PrefetchAsync(IReadOnlyList<PartnerId> partners, IReadOnlyList<string> events, CancellationToken ct)
     {
         _reversed = (await db.Set<RevenueEventRecord>().AsNoTracking().IgnoreQueryFilters().Where(r => events.Contains(r.OriginalExternalId!))
             .Select(r => r.OriginalExternalId!).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var counts = await RevenueEventCounts.ForWritingAsync(db, partners.Distinct().ToList(), ct);
+        // A scope that goes on after a commit (an import, chunk after chunk) holds histories another writer may have added to since.
+        foreach (var (partner, count) in counts)
+            if (_history.TryGetValue(partner, out var history) && history.Count != count) _history.Remove(partner);
         var ids = partners.Where(p => !_partners.ContainsKey(p)).Distinct().ToList();
         if (ids.Count == 0) return;
         await ReadPartnersAsync(ids, ct);
@@ -52,9 +57,6 @@ public sealed class CommissionInputs(PartnerHubDb db, ProgramStore programs, Com
             .Select(e => new { e.PartnerId, Rating = new ManagerRating(e.Criterion, e.RatedOn, e.Score) }).ToListAsync(ct)).ToLookup(e => e.PartnerId, e => e.Rating);
         var awards = (await db.Set<CertificationAwardRecord>().AsNoTracking().IgnoreQueryFilters().Where(e => ids.Contains(e.PartnerId))
             .Select(e => new { e.PartnerId, Award = new CertificationAward(e.Level, e.AwardedOn) }).ToListAsync(ct)).ToLookup(e => e.PartnerId, e => e.Award);
-        var nullable = ids.Select(id => (PartnerId?)id).ToList();
-        var counts = await db.Set<RevenueEventRecord>().AsNoTracking().IgnoreQueryFilters().Where(e => nullable.Contains(e.PartnerId))
-            .GroupBy(e => e.PartnerId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key!.Value, g => g.Count, ct);
         foreach (var id in ids) _read[id] = new PartnerReads([.. ratings[id]], [.. awards[id]], counts.GetValueOrDefault(id));
     }
 
@@ -128,7 +130,7 @@ public sealed class CommissionInputs(PartnerHubDb db, ProgramStore programs, Com
             .Select(e => new ManagerRating(e.Criterion, e.RatedOn, e.Score)).ToArrayAsync(ct),
         await db.Set<CertificationAwardRecord>().AsNoTracking().IgnoreQueryFilters().Where(e => e.PartnerId == partner)
             .Select(e => new CertificationAward(e.Level, e.AwardedOn)).ToArrayAsync(ct),
-        await db.Set<RevenueEventRecord>().AsNoTracking().IgnoreQueryFilters().CountAsync(e => e.PartnerId == partner, ct));
+        await db.Set<RevenueEventCountRecord>().AsNoTracking().IgnoreQueryFilters().Where(c => c.PartnerId == partner).Select(c => c.Events).FirstOrDefaultAsync(ct));
 
     /// <summary>Called right after the caller committed: the histories this scope holds are now committed facts for every scope to reuse.</summary>
     public void Committed()

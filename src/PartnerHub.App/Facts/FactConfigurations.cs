@@ -11,7 +11,10 @@ internal sealed class RevenueEventConfiguration : IEntityTypeConfiguration<Reven
 {
     public void Configure(EntityTypeBuilder<RevenueEventRecord> e)
     {
-        e.ToTable("revenue_events");
+        e.ToTable("revenue_events", t =>
+        {
+            foreach (var trigger in RevenueEventCounts.Triggers) t.HasTrigger(trigger);
+        });
         e.HasKey(x => x.Id);
         e.Property(x => x.ExternalId).HasMaxLength(200);
         e.Property(x => x.Currency).HasMaxLength(3);

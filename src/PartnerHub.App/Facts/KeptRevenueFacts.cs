@@ -9,7 +9,8 @@ namespace PartnerHub.App.Facts;
 /// <summary>
 /// Partners' revenue facts as last read, shared by every scope of the process, so that a standing does not re-read the
 /// partner's whole revenue history — the one large fact table (a million events hold a thousand per partner), whose
-/// read was nine tenths of a standing's time. Before each use one indexed query reads the partner's event count. A
+/// read was nine tenths of a standing's time. Before each use one row gives the partner's event count, kept by the
+/// database (<see cref="RevenueEventCountRecord"/>). A
 /// partner's events are only ever added (an unattributed event may be attributed to it; none is moved away or deleted,
 /// the invariant <c>CommittedHistories</c> relies on too), so an equal count means the same events, and when the
 /// events above the kept highest id make up the difference, only they are read. Anything else reloads the partner.
@@ -40,11 +41,12 @@ public sealed class KeptRevenueFacts
     {
         var key = (db.Database.GetConnectionString() ?? "", partner);
         var events = db.Set<RevenueEventRecord>().AsNoTracking().Where(e => e.PartnerId == partner);
-        var count = await events.CountAsync(ct);
+        var counted = db.Set<RevenueEventCountRecord>().AsNoTracking().Where(c => c.PartnerId == partner).Select(c => c.Events);
+        var count = await counted.FirstOrDefaultAsync(ct);
         var kept = _entries.GetValueOrDefault(key);
         if (kept is null || kept.Count != count) // an equal count means the same events: they are only ever added
         {
-            kept = kept is not null && kept.Count < count && await GrownAsync(kept, events, ct) is { } grown
+            kept = kept is not null && kept.Count < count && await GrownAsync(kept, events, counted, ct) is { } grown
                 ? grown
                 : Reloaded(await RowsAsync(events, ct));
             Keep(key, kept);
@@ -59,10 +61,10 @@ public sealed class KeptRevenueFacts
     /// number means nothing else. (Compared with the count read before the rows, an event committed in between could
     /// stand in for an older one attributed by hand, and the copy would miss that one.)
     /// </summary>
-    private static async Task<Kept?> GrownAsync(Kept kept, IQueryable<RevenueEventRecord> events, CancellationToken ct)
+    private static async Task<Kept?> GrownAsync(Kept kept, IQueryable<RevenueEventRecord> events, IQueryable<int> counted, CancellationToken ct)
     {
         var added = await RowsAsync(events.Where(e => e.Id > kept.MaxId), ct);
-        if (kept.Count + added.Count != await events.CountAsync(ct)) return null;
+        if (kept.Count + added.Count != await counted.FirstOrDefaultAsync(ct)) return null;
         return kept.With(added);
     }
 

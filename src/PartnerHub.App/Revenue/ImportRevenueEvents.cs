@@ -168,6 +168,8 @@ public sealed class ImportRevenueEvents(PartnerHubDb db, ProgramStore programs, 
                 var ids = chunk.Select(c => c.Event.ExternalId).ToList();
                 var known = (await db.Set<Facts.RevenueEventRecord>().IgnoreQueryFilters().AsNoTracking().Where(r => ids.Contains(r.ExternalId))
                     .Select(r => r.ExternalId).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+                // What the chunk's commissions read about the partners it names, for the chunk at once, as a revenue group does.
+                await inputs.PrefetchAsync(await record.ResolvePartnersAsync(chunk.Select(c => c.Event.Partner).OfType<string>().ToList(), ct), ids, ct);
                 foreach (var (line, e) in chunk)
                 {
                     var recorded = await record.HandleAsync(e, ct, knownNew: !known.Contains(e.ExternalId));

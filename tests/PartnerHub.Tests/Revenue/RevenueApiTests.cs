@@ -167,6 +167,45 @@ public abstract class RevenueApiTests<TApp>(TApp app) : IClassFixture<TApp> wher
     }
 
     [Fact]
+    public async Task A_partner_s_event_count_kept_by_the_database_follows_every_way_its_events_arrive()
+    {
+        var partner = await PartnerAsync();
+        var (client, _) = await app.ApiKeyClientAsync("revenue:write", "revenue:read", "revenue:attribute", "facts:write");
+        var id = Build.Unique("counted_");
+        object Payment(string suffix, string? to) => new { id = $"{id}-{suffix}", kind = "payment", occurredOn = "2026-06-08", amount = "1.00", partner = to, customer = to ?? suffix };
+        async Task ImportAsync(string path, string rows) => await client.PostAsync(path, new MultipartFormDataContent
+        {
+            { new StringContent("external_id,kind,occurred_on,amount,currency,partner,customer\n" + rows, Encoding.UTF8, "text/csv"), "file", "events.csv" },
+        }).ReadAsync<ImportReport>(HttpStatusCode.OK);
+
+        await client.SendAsync(Event(Payment("api", partner.Domain))).ReadAsync<RevenueEventReceipt>(HttpStatusCode.Created);
+        await client.PostAsJsonAsync("/api/v1/revenue-events/batch", new[] { Payment("batch-1", partner.Domain), Payment("batch-2", partner.Domain), Payment("batch-3", null) },
+            HttpAssertions.Json).ReadAsync<BatchReceipt>(HttpStatusCode.OK);
+        await ImportAsync("/api/v1/revenue-events/import", $"{id}-csv-1,payment,2026-06-09,1.00,USD,{partner.Domain},c\n{id}-csv-2,invoice,2026-06-09,1.00,USD,,{id}-nobody\n");
+        // The facts import attributes an event stored unattributed (an UPDATE of its partner).
+        await ImportAsync("/api/v1/facts/revenue-events/import", $"{id}-csv-2,invoice,2026-06-09,1.00,USD,{partner.Id},{id}-nobody\n");
+        var orphan = (await client.GetAsync("/api/v1/revenue-events?unattributed=true&pageSize=500").ReadAsync<App.Common.Page<RevenueEventView>>(HttpStatusCode.OK))
+            .Items.Single(e => e.ExternalId == $"{id}-batch-3");
+        await client.PostAsJsonAsync($"/api/v1/revenue-events/{orphan.Id}/attribute", new { partner = partner.Domain }, HttpAssertions.Json).ReadAsync<RevenueEventReceipt>(HttpStatusCode.OK);
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<PartnerHubDb>();
+        await FactBulkWriter.WriteAsync(db, Enumerable.Range(1, 2).Select(n => new RevenueEventRecord
+        {
+            ExternalId = $"{id}-bulk-{n}", PartnerId = new PartnerId(partner.Id), Kind = Core.Facts.RevenueKind.Payment, OccurredOn = new DateOnly(2026, 6, 10), AmountMinor = 100,
+            Currency = "USD", Source = "demo", ReceivedAt = app.Clock.GetUtcNow(),
+        }), CancellationToken.None);
+
+        // api 1 + batch 2 + import 1 + attributed by the import 1 + by hand 1 + bulk 2
+        var mine = await db.Set<RevenueEventRecord>().Where(e => e.PartnerId == new PartnerId(partner.Id)).Select(e => e.ExternalId).ToListAsync();
+        Assert.Equal(new[] { "api", "batch-1", "batch-2", "batch-3", "bulk-1", "bulk-2", "csv-1", "csv-2" }, mine.Select(m => m[(id.Length + 1)..]).Order());
+        Assert.Equal(8, await db.Set<RevenueEventCountRecord>().Where(c => c.PartnerId == new PartnerId(partner.Id)).Select(c => c.Events).SingleAsync());
+        var stored = await db.Set<RevenueEventRecord>().Where(e => e.PartnerId != null).GroupBy(e => e.PartnerId!.Value)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+        var counted = await db.Set<RevenueEventCountRecord>().Where(c => c.Events != 0).ToDictionaryAsync(c => c.PartnerId, c => c.Events);
+        Assert.Equal(stored.OrderBy(p => p.Key.Value), counted.OrderBy(p => p.Key.Value)); // and so for every partner in the database
+    }
+
+    [Fact]
     public async Task An_import_longer_than_a_chunk_records_every_event_once_after_the_first_chunk_s_history_is_kept()
     {
         // The first chunk's commit hands the partner's history to every scope; the second chunk adds to its own copy.

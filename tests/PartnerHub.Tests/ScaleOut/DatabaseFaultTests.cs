@@ -108,12 +108,9 @@ public sealed class DatabaseFaultsOnPostgres(FaultCluster cluster) : IClassFixtu
     [Fact]
     public async Task Events_sent_again_after_a_killed_instance_and_a_database_restart_leave_exactly_the_ledger_of_a_clean_run()
     {
-        PartnerView partner;
-        await using (var scope = cluster.A.Scope())
-            partner = (await scope.ServiceProvider.GetRequiredService<SavePartner>().CreateAsync(Build.Partner() with
-            {
-                Subcategory = "integration", AgreementStartsOn = new DateOnly(2025, 1, 1),
-            }, Ct)).Value;
+        // The single events name another partner than the import's: one partner's events are written one writer after
+        // another (ADR 26), so they would wait for the import to commit instead of arriving while it runs.
+        var (partner, other) = (await PartnerAsync(), await PartnerAsync());
         var key = await cluster.A.ApiKeyAsync("revenue:write", "revenue:read");
         var batch = Build.Unique("imp");
         var rows = Enumerable.Range(1, 150).Select(n => (Id: $"{batch}-{n}", Amount: n % 97 + 1)).ToList();
@@ -133,7 +130,7 @@ public sealed class DatabaseFaultsOnPostgres(FaultCluster cluster) : IClassFixtu
             var sending = Task.Run(async () =>
             {
                 foreach (var single in singles.Take(20))
-                    if ((await client.PostAsJsonAsync("/api/v1/revenue-events", Single(single, partner.Domain), HttpAssertions.Json)).StatusCode == HttpStatusCode.Created)
+                    if ((await client.PostAsJsonAsync("/api/v1/revenue-events", Single(single, other.Domain), HttpAssertions.Json)).StatusCode == HttpStatusCode.Created)
                         Interlocked.Increment(ref accepted);
             }, CancellationToken.None);
             var deadline = DateTime.UtcNow.AddSeconds(30);
@@ -157,7 +154,7 @@ public sealed class DatabaseFaultsOnPostgres(FaultCluster cluster) : IClassFixtu
             {
                 if (i == 25) await cluster.Postgres.StopServerAsync();
                 if (i == 35) await cluster.Postgres.StartServerAsync();
-                statuses.Add((await (i % 2 == 0 ? a : b).PostAsJsonAsync("/api/v1/revenue-events", Single(singles[i], partner.Domain), HttpAssertions.Json, Ct)).StatusCode);
+                statuses.Add((await (i % 2 == 0 ? a : b).PostAsJsonAsync("/api/v1/revenue-events", Single(singles[i], other.Domain), HttpAssertions.Json, Ct)).StatusCode);
             }
 
             Log("singles sent across the restart");
@@ -168,7 +165,7 @@ public sealed class DatabaseFaultsOnPostgres(FaultCluster cluster) : IClassFixtu
             var again = await a.PostAsync("/api/v1/revenue-events/import", Form(file), Ct).ReadAsync<ImportReport>(HttpStatusCode.OK);
             Assert.Equal((rows.Count, 0), (again.Created, again.Unchanged));
             foreach (var single in singles)
-                Assert.Contains((await b.PostAsJsonAsync("/api/v1/revenue-events", Single(single, partner.Domain), HttpAssertions.Json, Ct)).StatusCode,
+                Assert.Contains((await b.PostAsJsonAsync("/api/v1/revenue-events", Single(single, other.Domain), HttpAssertions.Json, Ct)).StatusCode,
                     new[] { HttpStatusCode.Created, HttpStatusCode.OK });
             Log("all sent again");
             var third = await b.PostAsync("/api/v1/revenue-events/import", Form(file), Ct).ReadAsync<ImportReport>(HttpStatusCode.OK);
@@ -186,9 +183,19 @@ public sealed class DatabaseFaultsOnPostgres(FaultCluster cluster) : IClassFixtu
         var sources = events.Select(e => $"revenue-event:{e.Id}").ToList();
         var postings = await db.LedgerTransactions.Where(t => sources.Contains(t.SourceKey)).Select(t => t.SourceKey).ToListAsync(Ct);
         Assert.Equal(sources.Order(), postings.Order());
-        var owed = -(await db.LedgerEntries.Where(e => e.PartnerId == new PartnerId(partner.Id)
+        PartnerId?[] owing = [new PartnerId(partner.Id), new PartnerId(other.Id)];
+        var owed = -(await db.LedgerEntries.Where(e => owing.Contains(e.PartnerId)
             && (e.Account == LedgerAccount.CommissionHeld || e.Account == LedgerAccount.CommissionPayable)).Select(e => e.AmountMinor).ToListAsync(Ct)).Sum();
         Assert.Equal(all.Sum(e => e.Amount * 100L) / 10, owed);
+    }
+
+    private async Task<PartnerView> PartnerAsync()
+    {
+        await using var scope = cluster.A.Scope();
+        return (await scope.ServiceProvider.GetRequiredService<SavePartner>().CreateAsync(Build.Partner() with
+        {
+            Subcategory = "integration", AgreementStartsOn = new DateOnly(2025, 1, 1),
+        }, Ct)).Value;
     }
 
     private async Task<int> RecordedAsync(string prefix, string exceptPrefix)

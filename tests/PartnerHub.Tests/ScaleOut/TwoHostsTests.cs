@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using PartnerHub.App.Identity;
 using PartnerHub.App.Partners;
 using PartnerHub.App.Persistence;
@@ -102,12 +103,7 @@ public sealed class TwoHostsOnPostgres(TwoHosts hosts) : IClassFixture<TwoHosts>
     [Fact]
     public async Task A_revenue_event_written_through_one_instance_is_in_the_standing_read_through_the_other_at_once()
     {
-        PartnerView partner;
-        await using (var scope = hosts.A.Scope())
-            partner = (await scope.ServiceProvider.GetRequiredService<SavePartner>().CreateAsync(Build.Partner() with
-            {
-                Subcategory = "integration", AgreementStartsOn = new DateOnly(2025, 1, 1),
-            }, Ct)).Value;
+        var partner = await PartnerAsync();
         var key = await hosts.A.ApiKeyAsync("revenue:write", "standing:read");
         // B reads first, so that its in-process facts cache holds the partner without the revenue.
         var before = await RevenueOnB(partner.Id, key);
@@ -120,6 +116,52 @@ public sealed class TwoHostsOnPostgres(TwoHosts hosts) : IClassFixture<TwoHosts>
         Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
 
         Assert.Equal(before + 123_456, await RevenueOnB(partner.Id, key));
+    }
+
+    [Fact]
+    public async Task A_partner_s_events_through_two_instances_are_written_one_group_after_the_other()
+    {
+        var (held, other) = (await PartnerAsync(), await PartnerAsync());
+        var key = await hosts.A.ApiKeyAsync("revenue:write");
+        var (a, b) = (hosts.A.ApiClient(key), hosts.B.ApiClient(key));
+        Task<HttpResponseMessage> Pay(HttpClient client, PartnerView partner) => client.PostAsJsonAsync("/api/v1/revenue-events", new
+        {
+            id = Build.Unique("evt_"), kind = "payment", occurredOn = "2026-06-01", amount = 10m, currency = "USD", partner = partner.Domain,
+        }, HttpAssertions.Json, Ct);
+        foreach (var partner in new[] { held, other }) Assert.Equal(HttpStatusCode.Created, (await Pay(a, partner)).StatusCode); // now counted
+
+        // Another writer holds the first partner's count, as a group on another instance does until its commit.
+        await using var connection = new NpgsqlConnection(hosts.Database.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await using var transaction = await connection.BeginTransactionAsync(Ct);
+        await using (var hold = new NpgsqlCommand("SELECT events FROM revenue_event_counts WHERE partner_id = @partner FOR UPDATE", connection, transaction))
+        {
+            hold.Parameters.AddWithValue("partner", held.Id);
+            Assert.Equal(1, await hold.ExecuteScalarAsync(Ct));
+        }
+
+        var waiting = Pay(a, held);
+        Assert.Equal(HttpStatusCode.Created, (await Pay(b, other)).StatusCode); // another partner's event is not held up
+        await Task.Delay(500, Ct);
+        Assert.False(waiting.IsCompleted);
+        // It waits before reading anything about the partner, so its commission is worked out with that writer's events.
+        await using (var waits = new NpgsqlCommand("SELECT query FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()", connection, transaction))
+        {
+            var query = (string?)await waits.ExecuteScalarAsync(Ct);
+            Assert.StartsWith("SELECT * FROM revenue_event_counts", query);
+            Assert.Contains("FOR UPDATE", query);
+        }
+        await transaction.CommitAsync(Ct);
+        Assert.Equal(HttpStatusCode.Created, (await waiting).StatusCode);
+    }
+
+    private async Task<PartnerView> PartnerAsync()
+    {
+        await using var scope = hosts.A.Scope();
+        return (await scope.ServiceProvider.GetRequiredService<SavePartner>().CreateAsync(Build.Partner() with
+        {
+            Subcategory = "integration", AgreementStartsOn = new DateOnly(2025, 1, 1),
+        }, Ct)).Value;
     }
 
     private async Task<long> RevenueOnB(Guid partner, string key)

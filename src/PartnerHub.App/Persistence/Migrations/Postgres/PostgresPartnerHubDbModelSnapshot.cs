@@ -656,6 +656,22 @@ namespace PartnerHub.App.Persistence.Migrations.Postgres
                     b.ToTable("manager_ratings", (string)null);
                 });
 
+            modelBuilder.Entity("PartnerHub.App.Facts.RevenueEventCountRecord", b =>
+                {
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<int>("Events")
+                        .HasColumnType("integer")
+                        .HasColumnName("events");
+
+                    b.HasKey("PartnerId")
+                        .HasName("pk_revenue_event_counts");
+
+                    b.ToTable("revenue_event_counts", (string)null);
+                });
+
             modelBuilder.Entity("PartnerHub.App.Facts.RevenueEventRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -774,7 +790,14 @@ namespace PartnerHub.App.Persistence.Migrations.Postgres
                     b.HasIndex("PartnerId", "OccurredOn")
                         .HasDatabaseName("ix_revenue_events_partner_id_occurred_on");
 
-                    b.ToTable("revenue_events", (string)null);
+                    b.ToTable("revenue_events", null, t =>
+                        {
+                            t.HasTrigger("revenue_events_counted_on_delete");
+
+                            t.HasTrigger("revenue_events_counted_on_insert");
+
+                            t.HasTrigger("revenue_events_counted_on_update");
+                        });
                 });
 
             modelBuilder.Entity("PartnerHub.App.Facts.SurveyResponseRecord", b =>
