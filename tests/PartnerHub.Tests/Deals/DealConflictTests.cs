@@ -239,6 +239,27 @@ public abstract class DealConflictTests(DatabaseProvider provider) : IAsyncLifet
     }
 
     [Fact]
+    public async Task A_registration_this_process_registered_and_another_decided_leaves_the_index_at_the_catch_up()
+    {
+        await using var other = _app.Second();
+        var partner = await _app.PartnerAsync();
+        var k = Build.Unique("d");
+        await _app.RegisteredAsync(partner);
+        // Built when nothing was registered, the index is built again at its first refresh; from then on it catches up.
+        _app.Clock.Advance(DealIdentityIndex.RefreshEvery);
+        await _app.RegisteredAsync(partner);
+        var id = await _app.RegisteredAsync(partner, DealData.Details($"Northwind Traders {k}")); // in the index since its save here
+        var index = _app.Services.GetRequiredService<DealIdentityIndex>();
+        var before = index.Tombstones;
+        _app.Clock.Advance(TimeSpan.FromSeconds(1));
+        (await other.Run<RejectDeal, Result<DealView>>(u => u.HandleAsync(id, "Not qualified", Ct), As.Manager)).Ok();
+
+        _app.Clock.Advance(DealIdentityIndex.RefreshEvery);
+        await _app.RegisteredAsync(partner);
+        Assert.Equal(before + 1, index.Tombstones); // the other process's decision is read and taken out
+    }
+
+    [Fact]
     public async Task The_index_is_built_anew_once_decided_registrations_outnumber_the_live_ones_and_still_finds_every_match()
     {
         var (first, second) = (await _app.PartnerAsync(), await _app.PartnerAsync());
