@@ -142,17 +142,22 @@ public sealed class TwoHostsOnPostgres(TwoHosts hosts) : IClassFixture<TwoHosts>
 
         var waiting = Pay(a, held);
         Assert.Equal(HttpStatusCode.Created, (await Pay(b, other)).StatusCode); // another partner's event is not held up
-        await Task.Delay(500, Ct);
-        Assert.False(waiting.IsCompleted);
         // It waits before reading anything about the partner, so its commission is worked out with that writer's events.
-        await using (var waits = new NpgsqlCommand("SELECT query FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()", connection, transaction))
-        {
-            var query = (string?)await waits.ExecuteScalarAsync(Ct);
-            Assert.StartsWith("SELECT * FROM revenue_event_counts", query);
-            Assert.Contains("FOR UPDATE", query);
-        }
+        var query = await LockWaitAsync(connection, transaction);
+        Assert.StartsWith("SELECT * FROM revenue_event_counts", query);
+        Assert.Contains("FOR UPDATE", query);
+        Assert.False(waiting.IsCompleted);
         await transaction.CommitAsync(Ct);
         Assert.Equal(HttpStatusCode.Created, (await waiting).StatusCode);
+    }
+
+    /// <summary>The statement of the first session found waiting for a lock in this database (up to ten seconds).</summary>
+    private static async Task<string?> LockWaitAsync(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    {
+        await using var waits = new NpgsqlCommand("SELECT query FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()", connection, transaction);
+        for (var deadline = DateTime.UtcNow.AddSeconds(10); DateTime.UtcNow < deadline; await Task.Delay(20, Ct))
+            if (await waits.ExecuteScalarAsync(Ct) is string query) return query;
+        return null;
     }
 
     private async Task<PartnerView> PartnerAsync()
