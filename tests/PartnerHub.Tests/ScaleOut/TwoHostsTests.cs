@@ -155,7 +155,8 @@ public sealed class TwoHostsOnPostgres(TwoHosts hosts) : IClassFixture<TwoHosts>
     private static async Task<string?> LockWaitAsync(NpgsqlConnection connection, NpgsqlTransaction transaction)
     {
         await using var waits = new NpgsqlCommand("SELECT query FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()", connection, transaction);
-        for (var deadline = DateTime.UtcNow.AddSeconds(10); DateTime.UtcNow < deadline; await Task.Delay(20, Ct))
+        // Wall time, not the hosts' clock: this waits for another process (PostgreSQL) to show the wait.
+        for (var waited = System.Diagnostics.Stopwatch.StartNew(); waited.Elapsed < TimeSpan.FromSeconds(10); await Task.Delay(20, Ct))
             if (await waits.ExecuteScalarAsync(Ct) is string query) return query;
         return null;
     }
