@@ -7,10 +7,12 @@ namespace PartnerHub.App;
 public static class BackgroundJobs
 {
     /// <summary>
-    /// The periodic jobs: deal expiry, the release of held commissions, webhook delivery, the managers' digests, the tier watch and certification awards. For a host that runs them (the web host);
-    /// add after the start-up tasks, which migrate the database before any job starts.
+    /// The periodic jobs: deal expiry, the release of held commissions, webhook delivery, the managers' digests, the tier watch and certification awards,
+    /// and SQLite's checkpoints. For a host that runs them (the web host); add after the start-up tasks, which migrate the database before any job starts.
     /// </summary>
     public static IServiceCollection AddPartnerHubJobs(this IServiceCollection services) => services
+        .AddSingleton<Persistence.WalCheckpointer>()
+        .AddHostedService(sp => sp.GetRequiredService<Persistence.WalCheckpointer>())
         .AddHostedService<DealExpiryService>()
         .AddHostedService<CommissionReleaseService>()
         .AddHostedService<Webhooks.WebhookDeliveryService>()

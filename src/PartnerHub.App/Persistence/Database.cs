@@ -78,7 +78,11 @@ public static class Database
         services.AddSingleton(TimeProvider.System);
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
-            services.AddDbContext<SqlitePartnerHubDb>(o => Configure(o, settings.Provider, settings.ConnectionString));
+            services.AddDbContext<SqlitePartnerHubDb>((sp, o) =>
+            {
+                Configure(o, settings.Provider, settings.ConnectionString);
+                if (sp.GetService<WalCheckpointer>() is not null) o.AddInterceptors(WalCheckpointer.Interceptor); // it checkpoints, mostly instead of the commits
+            });
             services.AddScoped<PartnerHubDb>(sp => sp.GetRequiredService<SqlitePartnerHubDb>());
         }
         else
