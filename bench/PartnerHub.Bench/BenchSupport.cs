@@ -133,7 +133,7 @@ internal static class BenchSupport
     /// <summary>Stores <paramref name="count"/> submitted registrations of <see cref="CompanyNames.Details(long, NameStyle)"/> 0 … count − 1 through EF Core.</summary>
     public static async Task SeedRegistrationsAsync(ServiceProvider services, List<PartnerId> partners, int count, NameStyle style)
     {
-        var now = DateTimeOffset.UtcNow.AddDays(-1);
+        var now = TimeProvider.System.GetUtcNow().AddDays(-1);
         for (var start = 0; start < count; start += 10_000)
         {
             await using var scope = services.CreateAsyncScope();

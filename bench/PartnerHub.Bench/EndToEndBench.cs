@@ -31,7 +31,7 @@ public static class EndToEndBench
         await scope.ServiceProvider.GetRequiredService<ProgramStore>().PublishSeedIfEmptyAsync(CancellationToken.None);
 
         watch.Restart();
-        var now = DateTimeOffset.UtcNow;
+        var now = TimeProvider.System.GetUtcNow();
         await FactBulkWriter.WriteAsync(db, "partners",
             ["id", "name", "domain", "category", "subcategory", "stage", "contacts", "agreement", "tags", "created_at", "updated_at", "version"],
             facts.Partners.Select((p, i) => (p, i)), (w, x) =>

@@ -145,7 +145,7 @@ public static class LoadBench
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PartnerHubDb>();
-        var now = DateTimeOffset.UtcNow;
+        var now = TimeProvider.System.GetUtcNow();
         var run = Guid.NewGuid().ToString("N")[..8];
         await FactBulkWriter.WriteAsync(db, Enumerable.Range(0, count).Select(i => new RevenueEventRecord
         {
@@ -397,7 +397,7 @@ public static class LoadBench
         /// <summary>A payment dated today for request n's partner, so that it counts in today's standing.</summary>
         private Dictionary<string, string?> FreshPayment(int n) => new()
         {
-            ["id"] = $"{_run}-fresh-{n}", ["kind"] = "payment", ["occurredOn"] = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["id"] = $"{_run}-fresh-{n}", ["kind"] = "payment", ["occurredOn"] = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["amount"] = "100.00", ["currency"] = "USD", ["customer"] = $"cus-fresh-{n % 50}", ["partner"] = partners[FreshPartner(n)].Domain,
         };
 
