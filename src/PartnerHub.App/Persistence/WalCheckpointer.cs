@@ -38,7 +38,8 @@ public sealed partial class WalCheckpointer(DatabaseSettings settings, TimeProvi
     /// <summary>Sets the commit checkpoint and the lock wait on every connection the app's contexts open.</summary>
     public static IInterceptor Interceptor { get; } = new ConnectionSettings();
 
-    // Read-write, not create: a checkpoint never brings a deleted database file back.
+    // Read-write, not create: a checkpoint never brings a deleted database file back. A one-second command timeout: should
+    // a pass ever meet Microsoft.Data.Sqlite's busy retries, it gives up soon and the next pass tries again.
     private readonly string _connectionString = settings.Provider != DatabaseProvider.Sqlite ? ""
         : new SqliteConnectionStringBuilder(settings.ConnectionString) { Mode = SqliteOpenMode.ReadWrite, DefaultTimeout = 1 }.ConnectionString;
 
