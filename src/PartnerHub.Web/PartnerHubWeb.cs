@@ -20,10 +20,19 @@ namespace PartnerHub.Web;
 /// <summary>Builds the PartnerHub web application: the HTTP API, the server-rendered UI, and their start-up.</summary>
 public static class PartnerHubWeb
 {
+    /// <summary>The host's setting for reloading the configuration files when they change.</summary>
+    public const string ReloadConfigOnChange = "hostBuilder:reloadConfigOnChange";
+
     public static WebApplication Build(string[] args)
     {
         // Named after this assembly whatever hosts it (the web project, `partnerhub serve`, a test), so its static assets are found.
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(PartnerHubWeb).Assembly.GetName().Name });
+        // Configuration is read once, at start (ADR 28): reloading appsettings.json on change watches the content root and
+        // everything under it, data/partnerhub.db and its log included, so every SQLite write woke the watcher. Given
+        // first, so the command line can still turn it back on.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = [$"--{ReloadConfigOnChange}=false", .. args], ApplicationName = typeof(PartnerHubWeb).Assembly.GetName().Name,
+        });
         builder.WebHost.UseStaticWebAssets();
         var database = DatabaseSettings.From(builder.Configuration);
         // Hosted services start in registration order, each StartAsync awaited: the start-up tasks migrate the database

@@ -76,18 +76,19 @@ public static class Database
         services.AddSingleton(settings);
         services.AddScoped<Actor>();
         services.AddSingleton(TimeProvider.System);
+        // The options are the same for every context, so they are built once (singleton), not once per request's scope.
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
             services.AddDbContext<SqlitePartnerHubDb>((sp, o) =>
             {
                 Configure(o, settings.Provider, settings.ConnectionString);
                 if (sp.GetService<WalCheckpointer>() is not null) o.AddInterceptors(WalCheckpointer.Interceptor); // it checkpoints, mostly instead of the commits
-            });
+            }, optionsLifetime: ServiceLifetime.Singleton);
             services.AddScoped<PartnerHubDb>(sp => sp.GetRequiredService<SqlitePartnerHubDb>());
         }
         else
         {
-            services.AddDbContext<PostgresPartnerHubDb>(o => Configure(o, settings.Provider, settings.ConnectionString));
+            services.AddDbContext<PostgresPartnerHubDb>(o => Configure(o, settings.Provider, settings.ConnectionString), optionsLifetime: ServiceLifetime.Singleton);
             services.AddScoped<PartnerHubDb>(sp => sp.GetRequiredService<PostgresPartnerHubDb>());
         }
 
