@@ -7,31 +7,11 @@ using PartnerHub.Tests.Infrastructure;
 namespace PartnerHub.Tests.ScaleOut;
 
 /// <summary>
-/// The group writer. A group that PostgreSQL chose as a deadlock's victim (two instances' groups inserting the same keys
-/// in crossed order) wrote nothing, so it is written again and its requests are answered; any other failure still fails
-/// them at once. A stopping host writes what was queued and refuses the rest.
+/// A group that PostgreSQL chose as a deadlock's victim (two instances' groups inserting the same keys in crossed order)
+/// wrote nothing, so it is written again and its requests are answered; any other failure still fails them at once.
 /// </summary>
-public sealed class GroupCommitTests
+public sealed class GroupCommitRetryTests
 {
-    [Fact]
-    public async Task Items_queued_while_a_group_is_written_go_in_the_next_group_and_a_stopped_writer_refuses_new_ones()
-    {
-        var release = new TaskCompletionSource();
-        var writer = new Echo(failFirst: null, firstGroup: release.Task);
-        var first = writer.WriteAsync(["a"]);
-        await writer.FirstGroupStarted.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
-        var second = writer.WriteAsync(["b"]);
-        var third = writer.WriteAsync(["c", "d"]);
-        writer.Dispose(); // the host stops: what is queued is still written
-        release.SetResult();
-
-        Assert.Equal(["a"], await first);
-        Assert.Equal(["b"], await second);
-        Assert.Equal(["c", "d"], await third);
-        Assert.Equal([["a"], ["b", "c", "d"]], writer.Groups);
-        await Assert.ThrowsAsync<ObjectDisposedException>(() => writer.WriteAsync(["e"]));
-    }
-
     [Fact]
     public async Task A_group_chosen_as_a_deadlock_victim_is_written_again_and_answered()
     {
@@ -92,32 +72,15 @@ public sealed class GroupCommitTests
         await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
     }
 
-    /// <summary>
-    /// Answers each item with itself and notes each group; its first attempt fails with <paramref name="failFirst"/>, if
-    /// given, or waits for <paramref name="firstGroup"/>.
-    /// </summary>
-    private sealed class Echo(Exception? failFirst, Task? firstGroup = null)
+    /// <summary>Answers each item with itself; its first attempt fails with <paramref name="failFirst"/>.</summary>
+    private sealed class Echo(Exception failFirst)
         : GroupCommit<string, string>(new ServiceCollection().BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(), maxGroup: 10)
     {
         public int Attempts { get; private set; }
 
-        public List<string[]> Groups { get; } = [];
-
-        public TaskCompletionSource FirstGroupStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
         public Task<string[]> WriteAsync(string[] items) => SubmitAsync(items, TestContext.Current.CancellationToken);
 
-        protected override async Task<string[]> WriteGroupAsync(IServiceProvider services, IReadOnlyList<string> group)
-        {
-            if (++Attempts == 1)
-            {
-                if (failFirst is not null) throw failFirst;
-                FirstGroupStarted.SetResult();
-                if (firstGroup is not null) await firstGroup;
-            }
-
-            Groups.Add(group.ToArray());
-            return group.ToArray();
-        }
+        protected override Task<string[]> WriteGroupAsync(IServiceProvider services, IReadOnlyList<string> group) =>
+            ++Attempts == 1 ? Task.FromException<string[]>(failFirst) : Task.FromResult(group.ToArray());
     }
 }
