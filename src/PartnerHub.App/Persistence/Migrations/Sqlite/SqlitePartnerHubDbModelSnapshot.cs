@@ -1233,7 +1233,8 @@ namespace PartnerHub.App.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_ledger_entries_account_currency_occurred_on");
 
                     b.HasIndex("PartnerId", "Currency", "OccurredOn")
-                        .HasDatabaseName("ix_ledger_entries_partner_id_currency_occurred_on");
+                        .HasDatabaseName("ix_ledger_entries_partner_id_currency_occurred_on")
+                        .HasFilter("partner_id IS NOT NULL");
 
                     b.ToTable("ledger_entries", null, t =>
                         {
