@@ -21,7 +21,7 @@ namespace PartnerHub.Web;
 public static class PartnerHubWeb
 {
     /// <summary>The host's setting for reloading the configuration files when they change.</summary>
-    public const string ReloadConfigOnChange = "hostBuilder:reloadConfigOnChange";
+    private const string ReloadConfigOnChange = "hostBuilder:reloadConfigOnChange";
 
     public static WebApplication Build(string[] args)
     {
