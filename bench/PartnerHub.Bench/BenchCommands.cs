@@ -51,7 +51,7 @@ public static class BenchCommands
                            cold-start --file F   (build src/PartnerHub.Web in Release first)
                            deal-register [--rows EXISTING] [--api-rows NEW] [--names realistic|fortywords] [--provider sqlite|postgres] [--connection CS]
                            conflict-check [--rows EXISTING] [--requests CHECKS] [--names realistic|fortywords]
-                           load --scenario revenue|deals|standing|fresh-standing [--seconds S | --requests N] [--concurrency C] [--rate R] [--batch B] [--instances 1|2] [--seed N]
+                           load --scenario revenue|deals|standing|fresh-standing [--seconds S | --requests N] [--concurrency C] [--rate R] [--batch B] [--instances 1|2] [--seed N] [--warm-seconds W] [--timeline]
                                 [--names realistic|fortywords] [--provider sqlite|postgres] [--file F | --connection CS] | [--url U --key K]
                     """);
                 return 2;
@@ -79,6 +79,12 @@ public sealed record Options(int Rows, DatabaseProvider Provider, string? Connec
 
     /// <summary>Load test: how long to send (when no request count is given).</summary>
     public int? Seconds { get; init; }
+
+    /// <summary>Load test: seconds of the scenario itself sent untimed before the measured run (the JIT's second tier, caches).</summary>
+    public int WarmSeconds { get; init; }
+
+    /// <summary>Load test: print the measured run second by second (answers, p50, p99, max), to place a stall.</summary>
+    public bool Timeline { get; init; }
 
     /// <summary>Load test: requests per second sent open-loop (each at its moment, answered or not) instead of closed-loop senders.</summary>
     public double? RequestsPerSecond { get; init; }
@@ -123,6 +129,8 @@ public sealed record Options(int Rows, DatabaseProvider Provider, string? Connec
             Names = Enum.TryParse<NameStyle>(Value("--names"), ignoreCase: true, out var names) ? names : NameStyle.Realistic,
             Scenario = Value("--scenario"),
             Seconds = int.TryParse(Value("--seconds"), out var seconds) ? seconds : null,
+            WarmSeconds = int.TryParse(Value("--warm-seconds"), out var warmSeconds) ? warmSeconds : 0,
+            Timeline = args.Contains("--timeline"),
             Requests = int.TryParse(Value("--requests"), out var requests) ? requests : null,
             RequestsPerSecond = double.TryParse(Value("--rate"), CultureInfo.InvariantCulture, out var rate) ? rate : null,
             Instances = int.TryParse(Value("--instances"), out var instances) ? instances : 1,

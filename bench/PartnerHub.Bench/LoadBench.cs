@@ -69,8 +69,17 @@ public static class LoadBench
             for (var k = 0; k < clients.Length; k++) await requests.WarmAsync(clients[k], k);
             Console.WriteLine($"  warm-up per instance (revenue: one payment per partner through the batch endpoint, so each partner's history is kept as on a running server; standings: every partner's standing once, likewise; deals: one request, then one more once the conflict index's catch-up is due): {warm.Elapsed.TotalSeconds:F1} s");
 
-            var run = await SendAsync(clients, requests, concurrency, options);
+            var first = 0;
+            if (options.WarmSeconds > 0)
+            {
+                var warmRun = await SendAsync(clients, requests, concurrency, options with { Seconds = options.WarmSeconds, Requests = null }, first);
+                first = warmRun.Latencies.Length;
+                Console.WriteLine($"  warm-up run of the scenario itself, untimed: {first:N0} requests in {warmRun.Elapsed.TotalSeconds:F1} s");
+            }
+
+            var run = await SendAsync(clients, requests, concurrency, options, first);
             Report(scenario, concurrency, options.RequestsPerSecond, run, urls, options.Batch);
+            if (options.Timeline) PrintTimeline(run);
             if (settings is not null && run.Latencies.Length > 0)
             {
                 var (bareElapsed, bareLatencies) = await BareSingleAsync(settings, run.Latencies.Length, concurrency);
@@ -177,7 +186,7 @@ public static class LoadBench
         }
     }
 
-    private sealed record Run(TimeSpan Elapsed, double[] Latencies, IReadOnlyDictionary<string, int> Errors, int Conflicts, int MissedConflicts, int[] PerInstance, Memory Memory);
+    private sealed record Run(TimeSpan Elapsed, double[] Latencies, double[] SentAt, IReadOnlyDictionary<string, int> Errors, int Conflicts, int MissedConflicts, int[] PerInstance, Memory Memory);
 
     /// <summary>What the process allocated and collected during the run: the senders' share and the hosts', as they share it.</summary>
     private sealed record Memory(long AllocatedBytes, int Gen2Collections, TimeSpan Paused)
@@ -187,11 +196,12 @@ public static class LoadBench
         public Memory Since(Memory before) => new(AllocatedBytes - before.AllocatedBytes, Gen2Collections - before.Gen2Collections, Paused - before.Paused);
     }
 
-    private static async Task<Run> SendAsync(HttpClient[] clients, Requests requests, int concurrency, Options options)
+    /// <summary>Sends the run's requests, numbered from <paramref name="first"/> (past a warm-up run's, whose ids they must not repeat).</summary>
+    private static async Task<Run> SendAsync(HttpClient[] clients, Requests requests, int concurrency, Options options, int first)
     {
         var limit = options.Requests ?? int.MaxValue;
         var duration = options.Requests is null ? TimeSpan.FromSeconds(options.Seconds ?? 10) : TimeSpan.MaxValue;
-        var latencies = new ConcurrentQueue<double>();
+        var latencies = new ConcurrentQueue<(double SentAt, double Ms)>();
         var errors = new ConcurrentDictionary<string, int>();
         var perInstance = new int[clients.Length];
         var conflicts = 0;
@@ -215,16 +225,18 @@ public static class LoadBench
                 outcome = e.GetType().Name;
             }
 
-            latencies.Enqueue(start == 0 ? 0 : Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            var took = start == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(start);
+            latencies.Enqueue(((total.Elapsed - took).TotalSeconds, took.TotalMilliseconds));
             Interlocked.Increment(ref perInstance[instance]);
             if (outcome == Requests.Conflict) Interlocked.Increment(ref conflicts);
             else if (outcome != Requests.Ok) errors.AddOrUpdate(outcome, 1, (_, n) => n + 1);
         }
 
-        if (options.RequestsPerSecond is { } perSecond) await OpenLoopAsync(SendOneAsync, perSecond, concurrency, limit, duration);
+        if (options.RequestsPerSecond is { } perSecond) await OpenLoopAsync((i, due) => SendOneAsync(first + i, due), perSecond, concurrency, limit, duration);
         else
         {
-            var next = -1;
+            var next = first - 1;
+            limit = limit == int.MaxValue ? limit : first + limit;
             await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
             {
                 int i;
@@ -233,7 +245,7 @@ public static class LoadBench
         }
 
         total.Stop();
-        return new Run(total.Elapsed, [.. latencies], errors, conflicts, requests.MissedConflicts, perInstance, Memory.Now().Since(memory));
+        return new Run(total.Elapsed, [.. latencies.Select(l => l.Ms)], [.. latencies.Select(l => l.SentAt)], errors, conflicts, requests.MissedConflicts, perInstance, Memory.Now().Since(memory));
     }
 
     /// <summary>
@@ -281,6 +293,17 @@ public static class LoadBench
         Console.WriteLine($"  per instance: {string.Join(", ", urls.Select((u, k) => $"{u} {run.PerInstance[k]:N0}"))}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  allocated (senders and hosts, one process): {run.Memory.AllocatedBytes / 1024.0 / Math.Max(1, count):N0} KiB per request; {run.Memory.Gen2Collections} gen2 collections, paused {run.Memory.Paused.TotalMilliseconds:N0} ms"));
+    }
+
+    /// <summary>Second by second, by when each request was sent: how many, and their p50, p99 and max, to place a stall.</summary>
+    private static void PrintTimeline(Run run)
+    {
+        Console.WriteLine("  second  requests  p50 ms  p99 ms  max ms");
+        foreach (var second in run.Latencies.Select((ms, k) => (Second: (int)run.SentAt[k], Ms: ms)).GroupBy(l => l.Second).OrderBy(g => g.Key))
+        {
+            var l = second.Select(s => s.Ms).ToArray();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {second.Key,6}  {l.Length,8}  {P(l, 0.50),6:F1}  {P(l, 0.99),6:F1}  {l.Max(),6:F1}"));
+        }
     }
 
     /// <summary>The request for number i of a scenario, and how its answer counts.</summary>

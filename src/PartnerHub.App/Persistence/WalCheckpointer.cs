@@ -18,8 +18,8 @@ namespace PartnerHub.App.Persistence;
 /// pages written meanwhile, so that the next commit writes the log from its start (a passive checkpoint never catches up
 /// with a busy writer, and the log would grow without end);</item>
 /// <item>the app's connections (<see cref="Interceptor"/>) checkpoint in a commit only past <see cref="CommitCheckpointPages"/>,
-/// should the service fall behind, and wait for a lock in SQLite's short steps (Microsoft.Data.Sqlite's own retry
-/// sleeps 150 ms).</item>
+/// should the service fall behind, and wait for a lock a millisecond at a time (<see cref="SqliteLockWait"/>;
+/// Microsoft.Data.Sqlite's own retry sleeps 150 ms).</item>
 /// </list>
 /// Each commit still syncs the log, so what was committed stays committed.
 /// </summary>
@@ -97,7 +97,7 @@ public sealed partial class WalCheckpointer(DatabaseSettings settings, TimeProvi
         {
             var sqlite = (SqliteConnection)connection;
             raw.sqlite3_wal_autocheckpoint(sqlite.Handle, CommitCheckpointPages);
-            raw.sqlite3_busy_timeout(sqlite.Handle, sqlite.DefaultTimeout * 1000);
+            SqliteLockWait.Apply(sqlite);
         }
     }
 }

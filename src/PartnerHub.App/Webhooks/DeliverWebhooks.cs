@@ -11,13 +11,18 @@ namespace PartnerHub.App.Webhooks;
 /// </summary>
 public sealed class DeliverWebhooks(PartnerHubDb db, WebhookSettings settings, WebhookHttp http)
 {
-    private const int Batch = 200;
+    // Events a fan-out transaction takes: its hold of SQLite's one write lock stays short, and the next batch is read
+    // outside it, when waiting writers get their turn.
+    private const int FanOutBatch = 1_000;
+
+    // Due attempts read at a time; each is saved on its own.
+    private const int SendBatch = 200;
 
     public async Task<int> HandleAsync(CancellationToken ct) => await FanOutAsync(ct) + await SendDueAsync(ct);
 
     /// <summary>
     /// Turns every waiting event into deliveries, a batch at a time, so a pass clears the outbox however fast events
-    /// arrive (a batch per pass fell behind at 40 events/s). A subscription receives the events that arrive while it is enabled.
+    /// arrive (one small batch per pass fell behind at 40 events/s). A subscription receives the events that arrive while it is enabled.
     /// </summary>
     public async Task<int> FanOutAsync(CancellationToken ct)
     {
@@ -25,10 +30,13 @@ public sealed class DeliverWebhooks(PartnerHubDb db, WebhookSettings settings, W
         var created = 0;
         for (var full = true; full;)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            // Ids and types only: the bodies stay in the outbox until an attempt sends one.
-            var events = await db.Set<WebhookEvent>().Where(e => e.DispatchedAt == null).OrderBy(e => e.OccurredAt).ThenBy(e => e.Id)
-                .Select(e => new { e.Id, e.Type }).Take(Batch).ToListAsync(ct);
+            // Read before the transaction: on SQLite a transaction holds the one write lock from its start, and a pass with
+            // the read inside it held the request writers back long enough to show as a slow second in every five
+            // (docs/performance.md, sixteenth pass). Only this job marks events dispatched (one run at a time, ADR 17), so
+            // what it read is still waiting when it writes. Ids and types only: the bodies stay in the outbox until an
+            // attempt sends one.
+            var events = await db.Set<WebhookEvent>().AsNoTracking().Where(e => e.DispatchedAt == null).OrderBy(e => e.OccurredAt).ThenBy(e => e.Id)
+                .Select(e => new { e.Id, e.Type }).Take(FanOutBatch).ToListAsync(ct);
             if (events.Count == 0) break;
             subscriptions ??= await db.Set<WebhookSubscription>().AsNoTracking().Where(s => s.Enabled).ToListAsync(ct);
             var now = db.Clock.GetUtcNow();
@@ -43,12 +51,16 @@ public sealed class DeliverWebhooks(PartnerHubDb db, WebhookSettings settings, W
                     created++;
                 }
 
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear(); // keep change detection proportional to one batch
             var ids = events.Select(e => e.Id).ToList();
-            await db.Set<WebhookEvent>().Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(u => u.SetProperty(e => e.DispatchedAt, now), ct);
-            await transaction.CommitAsync(ct);
-            full = events.Count == Batch;
+            await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+            {
+                await db.SaveChangesAsync(ct);
+                await db.Set<WebhookEvent>().Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(u => u.SetProperty(e => e.DispatchedAt, now), ct);
+                await transaction.CommitAsync(ct);
+            }
+
+            db.ChangeTracker.Clear(); // keep change detection proportional to one batch
+            full = events.Count == FanOutBatch;
         }
 
         return created;
@@ -68,11 +80,11 @@ public sealed class DeliverWebhooks(PartnerHubDb db, WebhookSettings settings, W
                              join s in db.Set<WebhookSubscription>() on d.SubscriptionId equals s.Id
                              where d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt <= now && s.Enabled
                              orderby d.NextAttemptAt, d.Id
-                             select d).Take(Batch).ToListAsync(ct);
+                             select d).Take(SendBatch).ToListAsync(ct);
             foreach (var delivery in due) await AttemptAsync(delivery, ct);
             db.ChangeTracker.Clear();
             sent += due.Count;
-            full = due.Count == Batch;
+            full = due.Count == SendBatch;
         }
 
         return sent;

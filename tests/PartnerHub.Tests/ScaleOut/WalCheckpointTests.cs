@@ -25,7 +25,6 @@ public sealed class WalCheckpointTests(SqliteApp app) : IClassFixture<SqliteApp>
             var db = scope.ServiceProvider.GetRequiredService<PartnerHubDb>();
             await db.Database.OpenConnectionAsync(ct);
             Assert.Equal(WalCheckpointer.CommitCheckpointPages, await PragmaAsync(db, "wal_autocheckpoint", ct));
-            Assert.Equal(30_000, await PragmaAsync(db, "busy_timeout", ct)); // SQLite's short waits, as long as the default command timeout
             await db.Database.ExecuteSqlRawAsync("CREATE TABLE scratch (b BLOB)", ct);
             file.Refresh();
             var before = file.Length;
@@ -41,6 +40,58 @@ public sealed class WalCheckpointTests(SqliteApp app) : IClassFixture<SqliteApp>
         var waited = Stopwatch.StartNew(); // the checkpointer runs on another thread, in wall time
         while (Length(file) < 8 * Megabyte && waited.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(20, ct);
         Assert.True(Length(file) >= 8 * Megabyte, $"the checkpointer did not copy the log: the database file is {Length(file)} bytes");
+    }
+
+    [Fact]
+    public async Task A_writer_waiting_for_the_lock_takes_it_within_milliseconds_of_its_release()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        // Another connection (a job, say) holds the write lock for 350 ms. SQLite's own wait sleeps in growing steps, by
+        // then 100 ms each (it tries again at 328 and 428 ms), so it would take the lock some 80 ms after its release.
+        await using var holder = new SqliteConnection(app.Database.ConnectionString);
+        await holder.OpenAsync(ct);
+        await ExecuteAsync(holder, "BEGIN IMMEDIATE", ct);
+        var held = Stopwatch.StartNew();
+        var released = Task.Run(async () =>
+        {
+            while (held.Elapsed < TimeSpan.FromMilliseconds(350)) await Task.Delay(5, ct);
+            await ExecuteAsync(holder, "COMMIT", ct);
+            return held.Elapsed;
+        }, ct);
+
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<PartnerHubDb>();
+        await db.Database.OpenConnectionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("BEGIN IMMEDIATE; ROLLBACK", ct); // waits for the holder's lock
+        var taken = held.Elapsed;
+
+        var late = taken - await released;
+        Assert.True(late < TimeSpan.FromMilliseconds(40), $"the waiting writer took the lock {late.TotalMilliseconds:F0} ms after its release");
+    }
+
+    [Fact]
+    public async Task A_writer_gives_up_waiting_for_the_lock_after_its_connection_timeout()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var holder = new SqliteConnection(app.Database.ConnectionString);
+        await holder.OpenAsync(ct);
+        await ExecuteAsync(holder, "BEGIN IMMEDIATE", ct);
+        await using var waiter = new SqliteConnection(new SqliteConnectionStringBuilder(app.Database.ConnectionString) { DefaultTimeout = 1 }.ConnectionString);
+        await waiter.OpenAsync(ct);
+        SqliteLockWait.Apply(waiter);
+
+        var waited = Stopwatch.StartNew();
+        var refused = await Assert.ThrowsAsync<SqliteException>(() => ExecuteAsync(waiter, "BEGIN IMMEDIATE", ct));
+        Assert.Equal(5, refused.SqliteErrorCode); // SQLITE_BUSY
+        Assert.InRange(waited.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10));
+        await ExecuteAsync(holder, "ROLLBACK", ct);
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     private static async Task<long> PragmaAsync(PartnerHubDb db, string name, CancellationToken ct)
