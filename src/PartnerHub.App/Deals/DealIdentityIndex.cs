@@ -36,6 +36,9 @@ public sealed class DealIdentityIndex(TimeProvider clock) : IDisposable
     private DateTimeOffset? _newestSeen;
     private long _refreshedAtTicks;
 
+    /// <summary>Registrations and customers the index holds (none before its first build).</summary>
+    internal int Live => Volatile.Read(ref _index)?.Count ?? 0;
+
     /// <summary>Removed entries the index still holds (none before its first build).</summary>
     internal int Tombstones => Volatile.Read(ref _index)?.Tombstones ?? 0;
 
@@ -219,27 +222,47 @@ public sealed class DealIdentityIndex(TimeProvider clock) : IDisposable
             return;
         }
 
-        var since = newest - Overlap;
-        var registrations = await Registrations(db).Where(d => d.UpdatedAt >= since)
-            .Select(d => new { Registration = new ActiveRegistration(d.Id, d.PartnerId, d.CustomerName, d.CustomerHost, d.SubmittedAt), d.Status, d.UpdatedAt })
-            .ToListAsync(ct);
-        var customers = await Customers(db).Where(c => c.UpdatedAt >= since)
+        var start = newest - Overlap;
+        var customers = await Customers(db).Where(c => c.UpdatedAt >= start)
             .Select(c => new { Customer = new ExistingCustomer(c.Reference, c.Name, c.Domain), c.UpdatedAt })
             .ToListAsync(ct);
-        // A thousand at a time under the writer lock: a catch-up after a bulk load reads hundreds of thousands of rows,
-        // and holding the lock for all of them stopped every check for the whole loop. Checks in between see part of
-        // what was read, which only ever affects close names, and the next catch-up reads it all again anyway.
-        foreach (var chunk in registrations.Chunk(1_000))
+        // A page at a time, in the order of the changes: read in one statement, three minutes of a busy registration
+        // load (80,000 rows) made a reader of a third of a second, which SQLite's checkpoint restarts waited on while
+        // they held the writers back, a second of slow answers every minute (docs/performance.md, sixteenth pass). Each
+        // page goes into the index under the writer lock, so checks in between see part of what was read, which only
+        // ever affects close names; the next catch-up reads it all again anyway.
+        for (var (from, after) = (start, false); ;)
+        {
+            var changed = after ? Registrations(db).Where(d => d.UpdatedAt > from) : Registrations(db).Where(d => d.UpdatedAt >= from);
+            var page = await ChangedAsync(changed, CatchUpPage, ct);
+            var last = page.Count == 0 ? from : page[^1].UpdatedAt;
+            var oneInstant = page.Count == CatchUpPage && page[0].UpdatedAt == last;
+            if (oneInstant) page.AddRange(await ChangedAsync(Registrations(db).Where(d => d.UpdatedAt == last), int.MaxValue, ct)); // all of that instant, then past it
             using (Writing())
-                foreach (var r in chunk)
+                foreach (var r in page)
                     if (r.Status.IsActive()) _index!.Add(r.Registration);
                     else _index!.Remove(r.Registration.Id);
+            See(page.Select(r => r.UpdatedAt));
+            if (page.Count < CatchUpPage) break;
+            (from, after) = (last, oneInstant); // unless read whole, the last instant is read again: the next page may continue it
+        }
+
         foreach (var chunk in customers.Chunk(1_000))
             using (Writing())
                 foreach (var c in chunk) _index!.Add(c.Customer);
 
-        See(registrations.Select(r => r.UpdatedAt).Concat(customers.Select(c => c.UpdatedAt)));
+        See(customers.Select(c => c.UpdatedAt));
     }
+
+    internal const int CatchUpPage = 2_000;
+
+    private sealed record Change(ActiveRegistration Registration, DealStatus Status, DateTimeOffset UpdatedAt);
+
+    /// <summary>The first <paramref name="count"/> of <paramref name="registrations"/>, oldest change first.</summary>
+    private static async Task<List<Change>> ChangedAsync(IQueryable<DealRegistration> registrations, int count, CancellationToken ct) =>
+        await registrations.OrderBy(d => d.UpdatedAt).Take(count)
+            .Select(d => new Change(new ActiveRegistration(d.Id, d.PartnerId, d.CustomerName, d.CustomerHost, d.SubmittedAt), d.Status, d.UpdatedAt))
+            .ToListAsync(ct);
 
     public void Dispose()
     {

@@ -259,6 +259,42 @@ public abstract class DealConflictTests(DatabaseProvider provider) : IAsyncLifet
         Assert.Equal(before + 1, index.Tombstones); // the other process's decision is read and taken out
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_catch_up_reads_every_change_of_another_process_page_after_page_even_a_page_of_one_instant(bool oneInstant)
+    {
+        await using var other = _app.Second();
+        var partner = await _app.PartnerAsync();
+        await _app.RegisteredAsync(partner);
+        // Built when nothing was registered, the index is built again at its first refresh; from then on it catches up.
+        _app.Clock.Advance(DealIdentityIndex.RefreshEvery);
+        await _app.RegisteredAsync(partner);
+        var index = _app.Services.GetRequiredService<DealIdentityIndex>();
+        var before = index.Live;
+
+        // More than a page, written by the other process (this one's index does not see its saves), stamped all at one
+        // instant (a bulk import) or a millisecond apart.
+        const int written = DealIdentityIndex.CatchUpPage + 500;
+        var now = _app.Clock.GetUtcNow();
+        var k = Build.Unique("p");
+        await using (var scope = other.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PartnerHubDb>();
+            for (var n = 0; n < written; n++)
+            {
+                var at = Instants.Stored(oneInstant ? now : now.AddMilliseconds(n));
+                db.DealRegistrations.Add(DealRegistration.Submit(DealData.Details($"Paged Customer {n} {k}", $"paged-{n}-{k}.com").Validate(at).Value, partner, at));
+            }
+
+            await db.SaveChangesAsync(Ct);
+        }
+
+        _app.Clock.Advance(DealIdentityIndex.RefreshEvery);
+        await _app.RegisteredAsync(partner);
+        Assert.Equal(before + written + 1, index.Live); // the other process's registrations, and the one just made here
+    }
+
     [Fact]
     public async Task The_index_is_built_anew_once_decided_registrations_outnumber_the_live_ones_and_still_finds_every_match()
     {
