@@ -30,6 +30,9 @@ public sealed class DealIdentityIndex(TimeProvider clock) : IDisposable
     /// <summary>How far back a catch-up looks before the newest change it saw: covers transactions that committed late.</summary>
     private static readonly TimeSpan Overlap = TimeSpan.FromMinutes(2);
 
+    /// <summary>Registrations a catch-up reads at a time.</summary>
+    internal const int CatchUpPage = 2_000;
+
     private readonly SemaphoreSlim _loading = new(1, 1);
     private readonly ReaderWriterLockSlim _gate = new();
     private CustomerIdentityIndex? _index;
@@ -226,9 +229,9 @@ public sealed class DealIdentityIndex(TimeProvider clock) : IDisposable
         var customers = await Customers(db).Where(c => c.UpdatedAt >= start)
             .Select(c => new { Customer = new ExistingCustomer(c.Reference, c.Name, c.Domain), c.UpdatedAt })
             .ToListAsync(ct);
-        // A page at a time, in the order of the changes: read in one statement, three minutes of a busy registration
-        // load (80,000 rows) made a reader of a third of a second, which SQLite's checkpoint restarts waited on while
-        // they held the writers back, a second of slow answers every minute (docs/performance.md, sixteenth pass). Each
+        // A page at a time, in the order of the changes: read in one statement, the window of a busy registration load
+        // (27,000 rows at 500 a second) made a reader of a fifth of a second, which SQLite's checkpoint restarts waited
+        // on while they held the writers back, a second of slow answers every minute (docs/performance.md, sixteenth pass). Each
         // page goes into the index under the writer lock, so checks in between see part of what was read, which only
         // ever affects close names; the next catch-up reads it all again anyway.
         for (var (from, after) = (start, false); ;)
@@ -253,8 +256,6 @@ public sealed class DealIdentityIndex(TimeProvider clock) : IDisposable
 
         See(customers.Select(c => c.UpdatedAt));
     }
-
-    internal const int CatchUpPage = 2_000;
 
     private sealed record Change(ActiveRegistration Registration, DealStatus Status, DateTimeOffset UpdatedAt);
 

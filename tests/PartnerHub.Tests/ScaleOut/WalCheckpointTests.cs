@@ -46,24 +46,24 @@ public sealed class WalCheckpointTests(SqliteApp app) : IClassFixture<SqliteApp>
     public async Task A_writer_waiting_for_the_lock_takes_it_within_milliseconds_of_its_release()
     {
         var ct = TestContext.Current.CancellationToken;
-        // Another connection (a job, say) holds the write lock for 350 ms. SQLite's own wait sleeps in growing steps, by
-        // then 100 ms each (it tries again at 328 and 428 ms), so it would take the lock some 80 ms after its release.
         await using var holder = new SqliteConnection(app.Database.ConnectionString);
         await holder.OpenAsync(ct);
         await ExecuteAsync(holder, "BEGIN IMMEDIATE", ct);
-        var held = Stopwatch.StartNew();
-        var released = Task.Run(async () =>
-        {
-            while (held.Elapsed < TimeSpan.FromMilliseconds(350)) await Task.Delay(5, ct);
-            await ExecuteAsync(holder, "COMMIT", ct);
-            return held.Elapsed;
-        }, ct);
-
         await using var scope = app.Scope();
         var db = scope.ServiceProvider.GetRequiredService<PartnerHubDb>();
         await db.Database.OpenConnectionAsync(ct);
+
+        // Another connection (a job, say) holds the write lock for 340 ms of the writer's wait. SQLite's own wait sleeps in
+        // growing steps, by then of 100 ms (it tries again at 328 and 428 ms), so it would take the lock about 90 ms late.
+        var waiting = Stopwatch.StartNew();
+        var released = Task.Run(async () =>
+        {
+            while (waiting.Elapsed < TimeSpan.FromMilliseconds(340)) await Task.Delay(2, ct);
+            await ExecuteAsync(holder, "COMMIT", ct);
+            return waiting.Elapsed;
+        }, ct);
         await db.Database.ExecuteSqlRawAsync("BEGIN IMMEDIATE; ROLLBACK", ct); // waits for the holder's lock
-        var taken = held.Elapsed;
+        var taken = waiting.Elapsed;
 
         var late = taken - await released;
         Assert.True(late < TimeSpan.FromMilliseconds(40), $"the waiting writer took the lock {late.TotalMilliseconds:F0} ms after its release");
