@@ -46,14 +46,12 @@ public sealed class WalCheckpointTests(SqliteApp app) : IClassFixture<SqliteApp>
     public async Task A_writer_waiting_for_the_lock_takes_it_within_milliseconds_of_its_release()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var holder = new SqliteConnection(app.Database.ConnectionString);
-        await holder.OpenAsync(ct);
-        await ExecuteAsync(holder, "BEGIN IMMEDIATE", ct);
+        await using var holder = await HoldWriteLockAsync(ct);
         await using var scope = app.Scope();
         var db = scope.ServiceProvider.GetRequiredService<PartnerHubDb>();
         await db.Database.OpenConnectionAsync(ct);
 
-        // Another connection (a job, say) holds the write lock for 340 ms of the writer's wait. SQLite's own wait sleeps in
+        // The holder keeps the write lock for 340 ms of the writer's wait. SQLite's own wait sleeps in
         // growing steps, by then of 100 ms (it tries again at 328 and 428 ms), so it would take the lock about 90 ms late.
         var waiting = Stopwatch.StartNew();
         var released = Task.Run(async () =>
@@ -73,9 +71,7 @@ public sealed class WalCheckpointTests(SqliteApp app) : IClassFixture<SqliteApp>
     public async Task A_writer_gives_up_waiting_for_the_lock_after_its_connection_timeout()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var holder = new SqliteConnection(app.Database.ConnectionString);
-        await holder.OpenAsync(ct);
-        await ExecuteAsync(holder, "BEGIN IMMEDIATE", ct);
+        await using var holder = await HoldWriteLockAsync(ct);
         await using var waiter = new SqliteConnection(new SqliteConnectionStringBuilder(app.Database.ConnectionString) { DefaultTimeout = 1 }.ConnectionString);
         await waiter.OpenAsync(ct);
         SqliteLockWait.Apply(waiter);
@@ -85,6 +81,15 @@ public sealed class WalCheckpointTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Equal(5, refused.SqliteErrorCode); // SQLITE_BUSY
         Assert.InRange(waited.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10));
         await ExecuteAsync(holder, "ROLLBACK", ct);
+    }
+
+    /// <summary>Another connection (a job, say, or another process) in a write transaction: it holds the write lock.</summary>
+    private async Task<SqliteConnection> HoldWriteLockAsync(CancellationToken ct)
+    {
+        var holder = new SqliteConnection(app.Database.ConnectionString);
+        await holder.OpenAsync(ct);
+        await ExecuteAsync(holder, "BEGIN IMMEDIATE", ct);
+        return holder;
     }
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken ct)
