@@ -140,7 +140,7 @@ public static class LoadBench
             ? await db.DealRegistrations.IgnoreQueryFilters().LongCountAsync()
             : await db.Set<RevenueEventRecord>().IgnoreQueryFilters().LongCountAsync();
         Console.WriteLine($"  stored before this run: {stored:N0} {(scenario == "deals" ? "registrations" : "revenue events")}");
-        var waiting = await db.Set<WebhookEvent>().CountAsync(e => e.DispatchedAt == null);
+        var waiting = await db.Set<WebhookWaiting>().CountAsync();
         var drain = await TimeAsync(() => scope.ServiceProvider.GetRequiredService<DeliverWebhooks>().FanOutAsync(CancellationToken.None));
         Console.WriteLine($"  webhook outbox cleared by the worker: {waiting:N0} waiting events in {drain.TotalSeconds:F1} s");
     }

@@ -29,13 +29,17 @@ internal static class BatchedInserts
     private const int PostgresCopyFromRows = 100;
 
     /// <summary>
-    /// The entity types written here: append-only rows and partners, which have client-made keys, no store-generated
-    /// values, no shadow properties and no foreign keys to rows of the same save. Other types stay with EF Core's update
-    /// pipeline, which orders dependent rows and reads back generated values.
+    /// The entity types written here, in the order a save writes them: append-only rows and partners, which have
+    /// client-made keys, no store-generated values and no shadow properties. Their foreign keys name rows already stored
+    /// or rows of a type earlier in this list (an outbox event before its waiting row). Other types stay with EF Core's
+    /// update pipeline, which orders dependent rows and reads back generated values.
     /// </summary>
-    private static readonly HashSet<Type> Types = [typeof(Partner), typeof(AuditEntry), typeof(WebhookEvent)];
+    private static readonly Type[] Types = [typeof(Partner), typeof(AuditEntry), typeof(WebhookEvent), typeof(WebhookWaiting)];
 
     public static bool Handles(IEntityType? type) => type is not null && Types.Contains(type.ClrType);
+
+    /// <summary>Where rows of <paramref name="type"/> come in a save: after the rows their foreign keys may name.</summary>
+    public static int Order(Type type) => Array.IndexOf(Types, type);
 
     public static async Task<int> InsertAsync(PartnerHubDb db, IReadOnlyList<object> rows, CancellationToken ct)
     {

@@ -75,6 +75,7 @@ public abstract class PartnerHubDb : IdentityDbContext<AppUser, AppRole, Guid>
             builder.Entity(entity.ClrType).HasQueryFilter(PartnerScopeFilter.Name, PartnerScopeFilter.ForVendorOnly(entity.ClrType, this));
         // Outbox rows are written on behalf of partner users too (a deal they register), so they are not IVendorOnly; only vendors read them.
         builder.Entity<WebhookEvent>().HasQueryFilter(PartnerScopeFilter.Name, e => Scope == null);
+        builder.Entity<WebhookWaiting>().HasQueryFilter(PartnerScopeFilter.Name, e => Scope == null);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -145,13 +146,15 @@ public abstract class PartnerHubDb : IdentityDbContext<AppUser, AppRole, Guid>
             var written = 0;
             try
             {
-                foreach (var rows in batched.GroupBy(w => w.Entity.GetType()).Select(g => g.Select(w => w.Entity).ToList()))
+                foreach (var rows in batched.GroupBy(w => w.Entity.GetType()).OrderBy(g => BatchedInserts.Order(g.Key)).Select(g => g.Select(w => w.Entity).ToList()))
                     written += await BatchedInserts.InsertAsync(this, rows, cancellationToken);
                 written += await BatchedInserts.InsertAsync(this, audit, cancellationToken);
 
                 foreach (var entry in tracked) entry.State = EntityState.Unchanged; // written: EF Core must not insert them again
                 written += await SaveTrackedAsync(acceptAllChangesOnSuccess, cancellationToken);
-                written += await BatchedInserts.InsertAsync(this, events.Select(build => build()).ToList(), cancellationToken); // after: their bodies name assigned ids
+                var outbox = events.Select(build => build()).ToList(); // after: their bodies name assigned ids
+                written += await BatchedInserts.InsertAsync(this, outbox, cancellationToken);
+                written += await BatchedInserts.InsertAsync(this, outbox.Select(WebhookWaiting.For).ToList(), cancellationToken);
                 if (own is not null) await own.CommitAsync(cancellationToken);
                 else if (outer is not null) await outer.ReleaseSavepointAsync(SavepointName, cancellationToken);
             }

@@ -108,7 +108,8 @@ public sealed class AttributeRevenueEvent(PartnerHubDb db, AccrueCommissions acc
             Changes = [new Audit.FieldChange("partnerId", null, partner.Value.ToString()), new Audit.FieldChange("note", null, why)],
         });
         // The bulk update bypasses the change tracker, so the webhook outbox row is added here, in the same transaction.
-        db.Add(Webhooks.WebhookOutbox.Event(Webhooks.WebhookEventTypes.RevenueAttributed, Webhooks.WebhookOutbox.RevenueData(attributed), now));
+        var attributedEvent = Webhooks.WebhookOutbox.Event(Webhooks.WebhookEventTypes.RevenueAttributed, Webhooks.WebhookOutbox.RevenueData(attributed), now);
+        db.AddRange(attributedEvent, Webhooks.WebhookWaiting.For(attributedEvent));
         await db.SaveChangesAsync(ct);
         await FactWrites.BumpAsync(db, ct);
         await transaction.CommitAsync(ct);

@@ -32,35 +32,33 @@ public sealed class DeliverWebhooks(PartnerHubDb db, WebhookSettings settings, W
         {
             // Read before the transaction: on SQLite a transaction holds the one write lock from its start, and a pass with
             // the read inside it held the request writers back long enough to show as a slow second in every five
-            // (docs/performance.md, sixteenth pass). Only this job marks events dispatched (one run at a time, ADR 17), so
-            // what it read is still waiting when it writes. Ids and types only: the bodies stay in the outbox until an
-            // attempt sends one.
-            var events = await db.Set<WebhookEvent>().AsNoTracking().Where(e => e.DispatchedAt == null).OrderBy(e => e.OccurredAt).ThenBy(e => e.Id)
-                .Select(e => new { e.Id, e.Type }).Take(FanOutBatch).ToListAsync(ct);
-            if (events.Count == 0) break;
+            // (docs/performance.md, sixteenth pass). Only this job takes events off the waiting list (one run at a time,
+            // ADR 17), so what it read still waits when it writes.
+            var waiting = await db.Set<WebhookWaiting>().AsNoTracking().OrderBy(w => w.OccurredAt).ThenBy(w => w.EventId).Take(FanOutBatch).ToListAsync(ct);
+            if (waiting.Count == 0) break;
             subscriptions ??= await db.Set<WebhookSubscription>().AsNoTracking().Where(s => s.Enabled).ToListAsync(ct);
             var now = db.Clock.GetUtcNow();
-            foreach (var e in events)
+            foreach (var e in waiting)
                 foreach (var s in subscriptions.Where(s => s.EventTypes.Contains(e.Type)))
                 {
                     db.Add(new WebhookDelivery
                     {
-                        Id = Guid.CreateVersion7(now), SubscriptionId = s.Id, EventId = e.Id, EventType = e.Type, Status = WebhookDeliveryStatus.Pending,
+                        Id = Guid.CreateVersion7(now), SubscriptionId = s.Id, EventId = e.EventId, EventType = e.Type, Status = WebhookDeliveryStatus.Pending,
                         NextAttemptAt = now, CreatedAt = now,
                     });
                     created++;
                 }
 
-            var ids = events.Select(e => e.Id).ToList();
+            var ids = waiting.Select(e => e.EventId).ToList();
             await using (var transaction = await db.Database.BeginTransactionAsync(ct))
             {
                 await db.SaveChangesAsync(ct);
-                await db.Set<WebhookEvent>().Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(u => u.SetProperty(e => e.DispatchedAt, now), ct);
+                await db.Set<WebhookWaiting>().Where(w => ids.Contains(w.EventId)).ExecuteDeleteAsync(ct);
                 await transaction.CommitAsync(ct);
             }
 
             db.ChangeTracker.Clear(); // keep change detection proportional to one batch
-            full = events.Count == FanOutBatch;
+            full = waiting.Count == FanOutBatch;
         }
 
         return created;

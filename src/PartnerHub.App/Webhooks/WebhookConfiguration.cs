@@ -28,9 +28,19 @@ internal sealed class WebhookEventConfiguration : IEntityTypeConfiguration<Webho
         e.ToTable("webhook_events");
         e.HasKey(x => x.Id);
         e.Property(x => x.Type).HasMaxLength(60);
-        // The worker's question: which events wait in the outbox, oldest first? Only the waiting ones are indexed, in the
-        // worker's whole order, so a backlog of a million is read 200 at a time from the index, never sorted.
-        e.HasIndex(x => new { x.OccurredAt, x.Id }).HasFilter("dispatched_at IS NULL").HasDatabaseName("ix_webhook_events_waiting");
+    }
+}
+
+internal sealed class WebhookWaitingConfiguration : IEntityTypeConfiguration<WebhookWaiting>
+{
+    public void Configure(EntityTypeBuilder<WebhookWaiting> w)
+    {
+        w.ToTable("webhook_waiting");
+        w.HasKey(x => x.EventId);
+        w.HasOne<WebhookEvent>().WithOne().HasForeignKey<WebhookWaiting>(x => x.EventId).OnDelete(DeleteBehavior.Restrict);
+        w.Property(x => x.Type).HasMaxLength(60);
+        // The worker's question: which events wait, oldest first? Read in that order from the index, never sorted.
+        w.HasIndex(x => new { x.OccurredAt, x.EventId });
     }
 }
 

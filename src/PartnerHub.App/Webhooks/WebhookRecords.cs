@@ -97,7 +97,7 @@ public sealed class WebhookSubscription : IVendorOnly, IAudited
 
 /// <summary>
 /// The transactional outbox: one row per event, written by <see cref="PartnerHubDb.SaveChangesAsync(bool, CancellationToken)"/>
-/// in the same transaction as the change it describes. The worker fans it out into deliveries.
+/// in the same transaction as the change it describes, and never changed. The worker fans it out into deliveries.
 /// </summary>
 public sealed class WebhookEvent
 {
@@ -107,9 +107,19 @@ public sealed class WebhookEvent
 
     /// <summary>The exact body every subscriber receives: <c>{ type, timestamp, data }</c>.</summary>
     public string Payload { get; set; } = "";
+}
 
-    /// <summary>When the worker created this event's deliveries; null while it waits in the outbox.</summary>
-    public DateTimeOffset? DispatchedAt { get; set; }
+/// <summary>
+/// An event the worker has not fanned out yet: written with the event, deleted by the fan-out. A narrow row of its own,
+/// so that the fan-out deletes a few bytes per event instead of rewriting the event's whole row with its body.
+/// </summary>
+public sealed class WebhookWaiting
+{
+    public Guid EventId { get; set; }
+    public string Type { get; set; } = "";
+    public DateTimeOffset OccurredAt { get; set; }
+
+    public static WebhookWaiting For(WebhookEvent e) => new() { EventId = e.Id, Type = e.Type, OccurredAt = e.OccurredAt };
 }
 
 public enum WebhookDeliveryStatus

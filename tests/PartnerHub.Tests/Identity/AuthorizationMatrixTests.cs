@@ -384,7 +384,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
         await using var scope = app.Scope();
         var db = scope.ServiceProvider.GetRequiredService<PartnerHubDb>();
         var now = app.Clock.GetUtcNow();
-        var e = new PartnerHub.App.Webhooks.WebhookEvent { Id = Guid.NewGuid(), Type = "deal.registered", OccurredAt = now, Payload = "{}", DispatchedAt = now };
+        var e = new PartnerHub.App.Webhooks.WebhookEvent { Id = Guid.NewGuid(), Type = "deal.registered", OccurredAt = now, Payload = "{}" }; // fanned out already: not waiting
         var d = new PartnerHub.App.Webhooks.WebhookDelivery
         {
             Id = Guid.NewGuid(), SubscriptionId = subscription, EventId = e.Id, EventType = e.Type, Status = PartnerHub.App.Webhooks.WebhookDeliveryStatus.Failed, NextAttemptAt = now, CreatedAt = now,

@@ -131,15 +131,26 @@ public abstract class WebhookDeliveryTests<TApp>(TApp app) : IClassFixture<TApp>
         var admin = await AdminAsync();
         var s = await SubscribeAsync(admin, receiver.Url, WebhookEventTypes.PartnerStageChanged);
         var partner = await CreatePartnerAsync(Build.Unique("Staged "));
+        WebhookEvent created;
         await using (var scope = app.Scope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PartnerHubDb>();
-            Assert.Contains(await db.Set<WebhookEvent>().Where(e => e.DispatchedAt == null).Select(e => e.Payload).ToListAsync(), p => p.Contains(partner.Id.ToString(), StringComparison.Ordinal));
+            created = (await db.Set<WebhookEvent>().AsNoTracking().Where(e => db.Set<WebhookWaiting>().Any(w => w.EventId == e.Id)).ToListAsync())
+                .Single(e => e.Payload.Contains(partner.Id.ToString(), StringComparison.Ordinal));
         }
 
         await RunWorkerAsync();
         Assert.Empty(receiver.Received); // a partner.created event is not a stage change
         Assert.Empty(await DeliveriesAsync(admin, s));
+        await using (var scope = app.Scope())
+        {
+            // Fanned out: off the waiting list, its own row as it was written.
+            var db = scope.ServiceProvider.GetRequiredService<PartnerHubDb>();
+            Assert.False(await db.Set<WebhookWaiting>().AnyAsync(w => w.EventId == created.Id));
+            var kept = await db.Set<WebhookEvent>().AsNoTracking().SingleAsync(e => e.Id == created.Id);
+            Assert.Equal((created.Type, created.OccurredAt, created.Payload), (kept.Type, kept.OccurredAt, kept.Payload));
+        }
+
         await UnsubscribeAsync(admin, s);
     }
 

@@ -3380,10 +3380,6 @@ namespace PartnerHub.App.Persistence.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<DateTimeOffset?>("DispatchedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("dispatched_at");
-
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("occurred_at");
@@ -3401,10 +3397,6 @@ namespace PartnerHub.App.Persistence.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_webhook_events");
-
-                    b.HasIndex("OccurredAt", "Id")
-                        .HasDatabaseName("ix_webhook_events_waiting")
-                        .HasFilter("dispatched_at IS NULL");
 
                     b.ToTable("webhook_events", (string)null);
                 });
@@ -3478,6 +3470,31 @@ namespace PartnerHub.App.Persistence.Migrations.Postgres
                         .HasDatabaseName("ix_webhook_subscriptions_url");
 
                     b.ToTable("webhook_subscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("PartnerHub.App.Webhooks.WebhookWaiting", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("type");
+
+                    b.HasKey("EventId")
+                        .HasName("pk_webhook_waiting");
+
+                    b.HasIndex("OccurredAt", "EventId")
+                        .HasDatabaseName("ix_webhook_waiting_occurred_at_event_id");
+
+                    b.ToTable("webhook_waiting", (string)null);
                 });
 
             modelBuilder.Entity("PartnerHub.Core.Deals.DealRegistration", b =>
@@ -4294,6 +4311,16 @@ namespace PartnerHub.App.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_webhook_deliveries_webhook_subscription_subscription_id");
+                });
+
+            modelBuilder.Entity("PartnerHub.App.Webhooks.WebhookWaiting", b =>
+                {
+                    b.HasOne("PartnerHub.App.Webhooks.WebhookEvent", null)
+                        .WithOne()
+                        .HasForeignKey("PartnerHub.App.Webhooks.WebhookWaiting", "EventId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_webhook_waiting_webhook_events_event_id");
                 });
 
             modelBuilder.Entity("PartnerHub.Core.Deals.DealRegistration", b =>

@@ -3321,10 +3321,6 @@ namespace PartnerHub.App.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
-                    b.Property<long?>("DispatchedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("dispatched_at");
-
                     b.Property<long>("OccurredAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("occurred_at");
@@ -3342,10 +3338,6 @@ namespace PartnerHub.App.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_webhook_events");
-
-                    b.HasIndex("OccurredAt", "Id")
-                        .HasDatabaseName("ix_webhook_events_waiting")
-                        .HasFilter("dispatched_at IS NULL");
 
                     b.ToTable("webhook_events", (string)null);
                 });
@@ -3419,6 +3411,31 @@ namespace PartnerHub.App.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_webhook_subscriptions_url");
 
                     b.ToTable("webhook_subscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("PartnerHub.App.Webhooks.WebhookWaiting", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_id");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.HasKey("EventId")
+                        .HasName("pk_webhook_waiting");
+
+                    b.HasIndex("OccurredAt", "EventId")
+                        .HasDatabaseName("ix_webhook_waiting_occurred_at_event_id");
+
+                    b.ToTable("webhook_waiting", (string)null);
                 });
 
             modelBuilder.Entity("PartnerHub.Core.Deals.DealRegistration", b =>
@@ -4235,6 +4252,16 @@ namespace PartnerHub.App.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_webhook_deliveries_webhook_subscription_subscription_id");
+                });
+
+            modelBuilder.Entity("PartnerHub.App.Webhooks.WebhookWaiting", b =>
+                {
+                    b.HasOne("PartnerHub.App.Webhooks.WebhookEvent", null)
+                        .WithOne()
+                        .HasForeignKey("PartnerHub.App.Webhooks.WebhookWaiting", "EventId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_webhook_waiting_webhook_events_event_id");
                 });
 
             modelBuilder.Entity("PartnerHub.Core.Deals.DealRegistration", b =>
