@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using PartnerHub.App.Persistence;
 using PartnerHub.Core.Deals;
 
@@ -17,13 +19,14 @@ namespace PartnerHub.App.Deals;
 /// taken out and the check runs again. A stale entry can never block a partner.</item>
 /// <item>Close-name matches (a "possible duplicate" for the manager, never a block) come from the in-memory trigram
 /// index: this process updates it on every change it saves, and at most every <see cref="RefreshEvery"/> it catches
-/// up on what anyone changed since it last looked (by <c>updated_at</c>, with an overlap for late commits).</item>
+/// up on what anyone changed since it last looked (by <c>updated_at</c>, with an overlap for late commits). The check
+/// that finds a catch-up due starts it in the background and goes on with the index as it is.</item>
 /// </list>
 /// The index allows concurrent reads but no write alongside anything: checks share a reader lock (the close-name walk
 /// takes a millisecond at a million names, so checks run side by side on every core), changes take the writer lock for
 /// microseconds.
 /// </summary>
-public sealed class DealIdentityIndex(TimeProvider clock) : IDisposable
+public sealed class DealIdentityIndex(TimeProvider clock, IServiceScopeFactory scopes, ILogger<DealIdentityIndex> log) : IDisposable
 {
     public static readonly TimeSpan RefreshEvery = TimeSpan.FromMinutes(1);
 
@@ -31,13 +34,21 @@ public sealed class DealIdentityIndex(TimeProvider clock) : IDisposable
     private static readonly TimeSpan Overlap = TimeSpan.FromMinutes(2);
 
     /// <summary>Registrations a catch-up reads at a time.</summary>
-    internal const int CatchUpPage = 2_000;
+    internal const int CatchUpPage = 500;
+
+    /// <summary>
+    /// The catch-up's rest between pages. A minute of registrations at 500 a second plus the overlap is some 90,000
+    /// rows: read back to back, a second of slow answers every minute (docs/performance.md, seventeenth pass); paced,
+    /// the same work is spread over a few seconds. Wall-clock time on purpose: it spreads CPU, which a test's clock does not.
+    /// </summary>
+    private static readonly TimeSpan PagePause = TimeSpan.FromMilliseconds(20);
 
     private readonly SemaphoreSlim _loading = new(1, 1);
     private readonly ReaderWriterLockSlim _gate = new();
     private CustomerIdentityIndex? _index;
     private DateTimeOffset? _newestSeen;
     private long _refreshedAtTicks;
+    private Task _refreshing = Task.CompletedTask;
 
     /// <summary>Registrations and customers the index holds (none before its first build).</summary>
     internal int Live => Volatile.Read(ref _index)?.Count ?? 0;
@@ -171,30 +182,57 @@ public sealed class DealIdentityIndex(TimeProvider clock) : IDisposable
     }
 
     /// <summary>
-    /// The index, built on first use and caught up when due; built anew instead when the registrations decided since its
-    /// build (each a tombstone) outnumber the live entries, so a long-running process does not carry them forever. Such a
-    /// rebuild reads no more rows than the tombstones it sheds, so its cost per decided registration stays constant.
+    /// The index, built on first use (the caller waits) and refreshed when due, in the background (the caller goes on with
+    /// the index as it is: exact keys are read fresh anyway). A refresh catches up, or builds the index anew when the
+    /// registrations decided since its build (each a tombstone) outnumber the live entries, so a long-running process
+    /// does not carry them forever. Such a rebuild reads no more rows than the tombstones it sheds, so its cost per
+    /// decided registration stays constant.
     /// </summary>
     private async Task<CustomerIdentityIndex> ReadyAsync(PartnerHubDb db, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcTicks;
         var ready = Volatile.Read(ref _index);
         if (ready is not null && now - Interlocked.Read(ref _refreshedAtTicks) < RefreshEvery.Ticks) return ready;
-        // While another check catches up or rebuilds, the index as it is will do: exact keys are read fresh anyway. Only
-        // the first build is waited for.
-        if (ready is null) await _loading.WaitAsync(ct);
-        else if (!await _loading.WaitAsync(0, ct)) return ready;
+        if (ready is not null)
+        {
+            if (await _loading.WaitAsync(0, ct)) // else a refresh or the build runs already
+            {
+                Interlocked.Exchange(ref _refreshedAtTicks, now);
+                _refreshing = Task.Run(RefreshAsync, CancellationToken.None);
+            }
+
+            return ready;
+        }
+
+        await _loading.WaitAsync(ct);
         try
         {
             if (_index is null) await BuildAsync(db, ct);
-            else if (_index.Tombstones > _index.Count)
-            {
-                await BuildAsync(db, ct);
-                await CatchUpAsync(db, ct); // what was saved meanwhile went into the old index
-            }
-            else if (now - Interlocked.Read(ref _refreshedAtTicks) >= RefreshEvery.Ticks) await CatchUpAsync(db, ct);
             Interlocked.Exchange(ref _refreshedAtTicks, now);
             return _index!;
+        }
+        finally
+        {
+            _loading.Release();
+        }
+    }
+
+    /// <summary>The refresh running or last run, for tests to wait on.</summary>
+    internal Task Refreshing => _refreshing;
+
+    private async Task RefreshAsync()
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PartnerHubDb>();
+            if (_index!.Tombstones > _index.Count) await BuildAsync(db, CancellationToken.None);
+            await CatchUpAsync(db, CancellationToken.None); // after a rebuild: what was saved meanwhile went into the old index
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Close names stay a minute staler; exact keys are read fresh by every check. The next refresh tries again.
+            log.LogWarning(e, "The conflict index could not catch up; it tries again in {Minutes} minute(s).", RefreshEvery.TotalMinutes);
         }
         finally
         {
@@ -229,11 +267,11 @@ public sealed class DealIdentityIndex(TimeProvider clock) : IDisposable
         var customers = await Customers(db).Where(c => c.UpdatedAt >= start)
             .Select(c => new { Customer = new ExistingCustomer(c.Reference, c.Name, c.Domain), c.UpdatedAt })
             .ToListAsync(ct);
-        // A page at a time, in the order of the changes: read in one statement, the window of a busy registration load
-        // (27,000 rows at 500 a second) made a reader of a fifth of a second, which SQLite's checkpoint restarts waited
-        // on while they held the writers back, a second of slow answers every minute (docs/performance.md, sixteenth pass). Each
-        // page goes into the index under the writer lock, so checks in between see part of what was read, which only
-        // ever affects close names; the next catch-up reads it all again anyway.
+        // A page at a time, in the order of the changes, with a rest between pages (PagePause): read in one statement, the
+        // window of a busy registration load (27,000 rows at 500 a second) made a reader of a fifth of a second, which
+        // SQLite's checkpoint restarts waited on while they held the writers back, a second of slow answers every minute
+        // (docs/performance.md, sixteenth pass). Each page goes into the index under the writer lock, so checks in between
+        // see part of what was read, which only ever affects close names; the next catch-up reads it all again anyway.
         for (var (from, after) = (start, false); ;)
         {
             var changed = after ? Registrations(db).Where(d => d.UpdatedAt > from) : Registrations(db).Where(d => d.UpdatedAt >= from);
@@ -247,6 +285,7 @@ public sealed class DealIdentityIndex(TimeProvider clock) : IDisposable
                     else _index!.Remove(r.Registration.Id);
             See(page.Select(r => r.UpdatedAt));
             if (page.Count < CatchUpPage) break;
+            await Task.Delay(PagePause, TimeProvider.System, ct);
             (from, after) = (last, oneInstant); // unless read whole, the last instant is read again: the next page may continue it
         }
 
@@ -267,6 +306,7 @@ public sealed class DealIdentityIndex(TimeProvider clock) : IDisposable
 
     public void Dispose()
     {
+        _refreshing.Wait(TimeSpan.FromSeconds(10)); // a refresh in the background uses both locks; it never throws
         _loading.Dispose();
         _gate.Dispose();
     }

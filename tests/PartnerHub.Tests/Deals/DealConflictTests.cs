@@ -234,6 +234,7 @@ public abstract class DealConflictTests(DatabaseProvider provider) : IAsyncLifet
         await _app.RegisteredAsync(first, DealData.Details($"Northwind Traders {k}"));
 
         _app.Clock.Advance(DealIdentityIndex.RefreshEvery);
+        await CaughtUpAsync(other, second);
         var similar = (await other.RegisterAsync(second, DealData.Details($"Northwind Trader {k}"))).Ok();
         Assert.Equal(ConflictOutcome.PossibleDuplicate, similar.Conflicts.Outcome);
     }
@@ -247,7 +248,7 @@ public abstract class DealConflictTests(DatabaseProvider provider) : IAsyncLifet
         await _app.RegisteredAsync(partner);
         // Built when nothing was registered, the index is built again at its first refresh; from then on it catches up.
         _app.Clock.Advance(DealIdentityIndex.RefreshEvery);
-        await _app.RegisteredAsync(partner);
+        await CaughtUpAsync(_app, partner);
         var id = await _app.RegisteredAsync(partner, DealData.Details($"Northwind Traders {k}")); // in the index since its save here
         var index = _app.Services.GetRequiredService<DealIdentityIndex>();
         var before = index.Tombstones;
@@ -255,7 +256,7 @@ public abstract class DealConflictTests(DatabaseProvider provider) : IAsyncLifet
         (await other.Run<RejectDeal, Result<DealView>>(u => u.HandleAsync(id, "Not qualified", Ct), As.Manager)).Ok();
 
         _app.Clock.Advance(DealIdentityIndex.RefreshEvery);
-        await _app.RegisteredAsync(partner);
+        await CaughtUpAsync(_app, partner);
         Assert.Equal(before + 1, index.Tombstones); // the other process's decision is read and taken out
     }
 
@@ -269,7 +270,7 @@ public abstract class DealConflictTests(DatabaseProvider provider) : IAsyncLifet
         await _app.RegisteredAsync(partner);
         // Built when nothing was registered, the index is built again at its first refresh; from then on it catches up.
         _app.Clock.Advance(DealIdentityIndex.RefreshEvery);
-        await _app.RegisteredAsync(partner);
+        await CaughtUpAsync(_app, partner);
         var index = _app.Services.GetRequiredService<DealIdentityIndex>();
         var before = index.Live;
 
@@ -291,7 +292,7 @@ public abstract class DealConflictTests(DatabaseProvider provider) : IAsyncLifet
         }
 
         _app.Clock.Advance(DealIdentityIndex.RefreshEvery);
-        await _app.RegisteredAsync(partner);
+        await CaughtUpAsync(_app, partner);
         Assert.Equal(before + written + 1, index.Live); // the other process's registrations, and the one just made here
     }
 
@@ -305,17 +306,25 @@ public abstract class DealConflictTests(DatabaseProvider provider) : IAsyncLifet
         for (var n = 0; n < 3; n++) decided.Add(await _app.RegisteredAsync(first, DealData.Details($"Decided Customer {n} {k}")));
         // Built when nothing was registered, the index is built again at its first refresh; from then on it catches up.
         _app.Clock.Advance(DealIdentityIndex.RefreshEvery);
-        await _app.RegisteredAsync(first);
+        await CaughtUpAsync(_app, first);
         foreach (var id in decided) (await _app.Run<RejectDeal, Result<DealView>>(u => u.HandleAsync(id, "Not qualified", Ct), As.Manager)).Ok();
         var index = _app.Services.GetRequiredService<DealIdentityIndex>();
         Assert.Equal(3, index.Tombstones);
 
         _app.Clock.Advance(DealIdentityIndex.RefreshEvery);
+        await CaughtUpAsync(_app, second);
         var similar = (await _app.RegisterAsync(second, DealData.Details($"Northwind Trader {k}"))).Ok();
         Assert.Equal(0, index.Tombstones);
         Assert.Equal(ConflictOutcome.PossibleDuplicate, similar.Conflicts.Outcome);
         (await _app.RegisterAsync(second, DealData.Details($"Northwind Traders {k}"), As.PartnerUser(second))).Failed("deal_conflict");
         (await _app.RegisterAsync(second, DealData.Details($"Decided Customer 0 {k}"))).Ok();
+    }
+
+    /// <summary>A registration that finds the catch-up due, which starts it in the background, then the catch-up's end.</summary>
+    private static async Task CaughtUpAsync(AppHarness app, PartnerId partner)
+    {
+        await app.RegisteredAsync(partner);
+        await app.Services.GetRequiredService<DealIdentityIndex>().Refreshing;
     }
 }
 
