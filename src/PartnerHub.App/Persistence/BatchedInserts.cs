@@ -41,11 +41,16 @@ internal static class BatchedInserts
     /// <summary>Where rows of <paramref name="type"/> come in a save: after the rows their foreign keys may name.</summary>
     public static int Order(Type type) => Array.IndexOf(Types, type);
 
-    public static async Task<int> InsertAsync(PartnerHubDb db, IReadOnlyList<object> rows, CancellationToken ct)
+    /// <summary>
+    /// Inserts <paramref name="tables"/>, each a list of rows of one type, in the order given. On PostgreSQL the small
+    /// ones go in one batch, one round trip for all of them (an outbox event and its waiting row, a partner and its audit
+    /// entry); a large one is copied.
+    /// </summary>
+    public static async Task<int> InsertAsync(PartnerHubDb db, IReadOnlyList<IReadOnlyList<object>> tables, CancellationToken ct)
     {
-        if (rows.Count == 0) return 0;
-        var table = Table.For(db, db.Model.FindEntityType(rows[0].GetType())
-            ?? throw new InvalidOperationException($"{rows[0].GetType().Name} is not in the model."));
+        var sets = tables.Where(rows => rows.Count > 0).Select(rows => (Table: Table.For(db, db.Model.FindEntityType(rows[0].GetType())
+            ?? throw new InvalidOperationException($"{rows[0].GetType().Name} is not in the model.")), Rows: rows)).ToList();
+        if (sets.Count == 0) return 0;
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Batched inserts run inside the save's transaction.");
         try
@@ -53,13 +58,26 @@ internal static class BatchedInserts
             switch (transaction.Connection)
             {
                 case SqliteConnection sqlite:
-                    table.InsertOneByOne(sqlite, rows);
-                    break;
-                case NpgsqlConnection postgres when rows.Count >= PostgresCopyFromRows:
-                    await table.CopyAsync(postgres, rows, ct);
+                    foreach (var (table, rows) in sets) table.InsertOneByOne(sqlite, rows);
                     break;
                 case NpgsqlConnection postgres:
-                    await table.InsertValuesAsync(postgres, (NpgsqlTransaction)transaction, rows, ct);
+                    await using (var batch = new NpgsqlBatch(postgres, (NpgsqlTransaction)transaction))
+                    {
+                        foreach (var (table, rows) in sets)
+                        {
+                            if (rows.Count < PostgresCopyFromRows)
+                            {
+                                batch.BatchCommands.Add(table.InsertValues(rows));
+                                continue;
+                            }
+
+                            await RunAsync(batch, ct); // what comes before it in the order, first
+                            await table.CopyAsync(postgres, rows, ct);
+                        }
+
+                        await RunAsync(batch, ct);
+                    }
+
                     break;
                 default:
                     throw new InvalidOperationException($"No batched inserts for {transaction.Connection?.GetType().Name}.");
@@ -68,10 +86,17 @@ internal static class BatchedInserts
         catch (DbException e)
         {
             // The same exception EF Core throws, so callers that turn a unique violation into a field error keep working.
-            throw new DbUpdateException($"Inserting {rows.Count} rows into {table.Name} failed: {e.Message}", e);
+            throw new DbUpdateException($"Inserting rows into {string.Join(", ", sets.Select(t => t.Table.Name))} failed: {e.Message}", e);
         }
 
-        return rows.Count;
+        return sets.Sum(t => t.Rows.Count);
+    }
+
+    private static async Task RunAsync(NpgsqlBatch batch, CancellationToken ct)
+    {
+        if (batch.BatchCommands.Count == 0) return;
+        await batch.ExecuteNonQueryAsync(ct);
+        batch.BatchCommands.Clear();
     }
 
     /// <summary>One entity type's table as the model maps it, for one provider.</summary>
@@ -155,9 +180,11 @@ internal static class BatchedInserts
             await importer.CompleteAsync(ct);
         }
 
-        public async Task InsertValuesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<object> rows, CancellationToken ct)
+        /// <summary>One multi-row INSERT of <paramref name="rows"/>, for a batch.</summary>
+        public NpgsqlBatchCommand InsertValues(IReadOnlyList<object> rows)
         {
-            await using var command = new NpgsqlCommand { Connection = connection, Transaction = transaction };
+            var command = new NpgsqlBatchCommand();
+            using var parameters = new NpgsqlCommand(); // EF Core's mappings make parameters for a command; the batch's take them
             var text = new StringBuilder("INSERT INTO ").Append(Target).Append(" VALUES ");
             foreach (var row in rows)
             {
@@ -165,9 +192,9 @@ internal static class BatchedInserts
                 for (var c = 0; c < Columns.Length; c++)
                 {
                     // Unnamed: Npgsql sends $n placeholders as they are, and rewrites named ones.
-                    var parameter = Columns[c].Mapping.CreateParameter(command, "", null, Columns[c].Nullable);
+                    var parameter = Columns[c].Mapping.CreateParameter(parameters, "", null, Columns[c].Nullable);
                     parameter.Value = Columns[c].ProviderValue(row);
-                    command.Parameters.Add(parameter);
+                    command.Parameters.Add((NpgsqlParameter)parameter);
                     text.Append(c == 0 ? "$" : ", $").Append(command.Parameters.Count);
                 }
 
@@ -175,7 +202,7 @@ internal static class BatchedInserts
             }
 
             command.CommandText = text.ToString();
-            await command.ExecuteNonQueryAsync(ct);
+            return command;
         }
     }
 

@@ -146,15 +146,13 @@ public abstract class PartnerHubDb : IdentityDbContext<AppUser, AppRole, Guid>
             var written = 0;
             try
             {
-                foreach (var rows in batched.GroupBy(w => w.Entity.GetType()).OrderBy(g => BatchedInserts.Order(g.Key)).Select(g => g.Select(w => w.Entity).ToList()))
-                    written += await BatchedInserts.InsertAsync(this, rows, cancellationToken);
-                written += await BatchedInserts.InsertAsync(this, audit, cancellationToken);
+                var rows = batched.GroupBy(w => w.Entity.GetType()).OrderBy(g => BatchedInserts.Order(g.Key)).Select(g => g.Select(w => w.Entity).ToList());
+                written += await BatchedInserts.InsertAsync(this, [.. rows, audit], cancellationToken);
 
                 foreach (var entry in tracked) entry.State = EntityState.Unchanged; // written: EF Core must not insert them again
                 written += await SaveTrackedAsync(acceptAllChangesOnSuccess, cancellationToken);
                 var outbox = events.Select(build => build()).ToList(); // after: their bodies name assigned ids
-                written += await BatchedInserts.InsertAsync(this, outbox, cancellationToken);
-                written += await BatchedInserts.InsertAsync(this, outbox.Select(WebhookWaiting.For).ToList(), cancellationToken);
+                written += await BatchedInserts.InsertAsync(this, [outbox, outbox.Select(WebhookWaiting.For).ToList()], cancellationToken);
                 if (own is not null) await own.CommitAsync(cancellationToken);
                 else if (outer is not null) await outer.ReleaseSavepointAsync(SavepointName, cancellationToken);
             }
