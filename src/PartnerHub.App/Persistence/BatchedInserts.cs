@@ -38,18 +38,17 @@ internal static class BatchedInserts
 
     public static bool Handles(IEntityType? type) => type is not null && Types.Contains(type.ClrType);
 
-    /// <summary>Where rows of <paramref name="type"/> come in a save: after the rows their foreign keys may name.</summary>
-    public static int Order(Type type) => Array.IndexOf(Types, type);
-
     /// <summary>
-    /// Inserts <paramref name="tables"/>, each a list of rows of one type, in the order given. On PostgreSQL the small
+    /// Inserts <paramref name="tables"/>, each a list of rows of one type, in the order of <see cref="Types"/>, so that a
+    /// row's foreign key never names a row not yet written. On PostgreSQL the small
     /// ones go in one batch, one round trip for all of them (an outbox event and its waiting row, a partner and its audit
     /// entry); a large one is copied.
     /// </summary>
     public static async Task<int> InsertAsync(PartnerHubDb db, IReadOnlyList<IReadOnlyList<object>> tables, CancellationToken ct)
     {
         var sets = tables.Where(rows => rows.Count > 0).Select(rows => (Table: Table.For(db, db.Model.FindEntityType(rows[0].GetType())
-            ?? throw new InvalidOperationException($"{rows[0].GetType().Name} is not in the model.")), Rows: rows)).ToList();
+            ?? throw new InvalidOperationException($"{rows[0].GetType().Name} is not in the model.")), Rows: rows))
+            .OrderBy(set => Array.IndexOf(Types, set.Rows[0].GetType())).ToList();
         if (sets.Count == 0) return 0;
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Batched inserts run inside the save's transaction.");

@@ -146,8 +146,7 @@ public abstract class PartnerHubDb : IdentityDbContext<AppUser, AppRole, Guid>
             var written = 0;
             try
             {
-                var rows = batched.GroupBy(w => w.Entity.GetType()).OrderBy(g => BatchedInserts.Order(g.Key)).Select(g => g.Select(w => w.Entity).ToList());
-                written += await BatchedInserts.InsertAsync(this, [.. rows, audit], cancellationToken);
+                written += await BatchedInserts.InsertAsync(this, [.. batched.GroupBy(w => w.Entity.GetType()).Select(g => g.Select(w => w.Entity).ToList()), audit], cancellationToken);
 
                 foreach (var entry in tracked) entry.State = EntityState.Unchanged; // written: EF Core must not insert them again
                 written += await SaveTrackedAsync(acceptAllChangesOnSuccess, cancellationToken);
