@@ -88,6 +88,7 @@ public static class LoadBench
                                   $"p50 {P(bareLatencies, 0.50):F2} ms, p99 {P(bareLatencies, 0.99):F2} ms ({bare / (run.Latencies.Length / run.Elapsed.TotalSeconds):F1}x the API)");
             }
             else Console.WriteLine("  peer: skipped (give --file or --connection of the server's database to run the bare INSERT beside it)");
+            if (scenario is "revenue" or "deals" && options.Batch == 1 && run.Latencies.Length > 0) await ReportRefusedAsync(clients, requests, concurrency, options, run, first);
 
             foreach (var client in clients) client.Dispose();
             return 0;
@@ -295,6 +296,21 @@ public static class LoadBench
             $"  allocated (senders and hosts, one process): {run.Memory.AllocatedBytes / 1024.0 / Math.Max(1, count):N0} KiB per request; {run.Memory.Gen2Collections} gen2 collections, paused {run.Memory.Paused.TotalMilliseconds:N0} ms"));
     }
 
+    /// <summary>
+    /// The HTTP layer's own limit in the same run: as many requests again at the same concurrency, each with a body the
+    /// API refuses at validation (400), so each pays the key, the routing and the JSON, and reads and writes nothing.
+    /// </summary>
+    private static async Task ReportRefusedAsync(HttpClient[] clients, Requests requests, int concurrency, Options options, Run run, int first)
+    {
+        var count = run.Latencies.Length;
+        var refused = await SendAsync(clients, requests.Refusing(), concurrency, options with { Requests = count, RequestsPerSecond = null }, first + count);
+        var l = refused.Latencies;
+        var errors = refused.Errors.Count == 0 ? "" : $"; unexpected: {string.Join(", ", refused.Errors.Select(e => $"{e.Key}: {e.Value:N0}"))}";
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  peer: the HTTP layer alone, the same requests refused at validation (400, nothing read or written), {concurrency} concurrent: {count / refused.Elapsed.TotalSeconds:N0}/s, " +
+            $"p50 {P(l, 0.50):F2} ms, p99 {P(l, 0.99):F2} ms ({count / refused.Elapsed.TotalSeconds / (count / run.Elapsed.TotalSeconds):F1}x the API){errors}"));
+    }
+
     /// <summary>Second by second, by when each request was sent: how many, and their p50, p99 and max, to place a stall.</summary>
     private static void PrintTimeline(Run run)
     {
@@ -352,8 +368,14 @@ public static class LoadBench
         public Task<string> BeforeAsync(HttpClient client, int i) =>
             scenario == "fresh-standing" ? PostEventAsync(client, FreshPayment(i)) : Task.FromResult(Ok);
 
+        /// <summary>The same requests with a body the API refuses at validation: the HTTP layer's cost without the write.</summary>
+        public Requests Refusing() => new(scenario, partners, options) { _refuse = true };
+
+        private bool _refuse;
+
         public Task<string> SendAsync(HttpClient client, int i)
         {
+            if (_refuse) return RefusedAsync(client, i);
             switch (scenario)
             {
                 case "deals":
@@ -370,6 +392,22 @@ public static class LoadBench
                 default:
                     return StandingAsync(client, Random.Shared.Next(partners.Count));
             }
+        }
+
+        private async Task<string> RefusedAsync(HttpClient client, int i)
+        {
+            // A vendor's registration that names no partner; an event whose amount is not a number.
+            var details = CompanyNames.Details(_firstNew + i, options.Names);
+            var e = Event(i);
+            e["amount"] = "ten";
+            using var response = scenario == "deals"
+                ? await client.PostAsJsonAsync("/api/v1/deals", new
+                {
+                    customerName = details.CustomerName, customerDomain = details.CustomerDomain, contact = new { name = details.ContactName, email = details.ContactEmail },
+                    product = details.Product, estimatedValue = details.EstimatedValue, currency = details.Currency, expectedCloseOn = details.ExpectedCloseOn,
+                })
+                : await client.PostAsJsonAsync("/api/v1/revenue-events", e);
+            return (int)response.StatusCode == 400 ? Ok : ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
         }
 
         private async Task<string> RegisterAsync(HttpClient client, int partner, long customer, bool shared)
