@@ -7,7 +7,7 @@ namespace PartnerHub.App;
 public static class BackgroundJobs
 {
     /// <summary>
-    /// The periodic jobs: deal expiry, the release of held commissions, webhook delivery, the managers' digests, the tier watch and certification awards,
+    /// The periodic jobs: deal expiry, the release of held commissions, webhook delivery and retention, the managers' digests, the tier watch and certification awards,
     /// and SQLite's checkpoints. For a host that runs them (the web host); add after the start-up tasks, which migrate the database before any job starts.
     /// </summary>
     public static IServiceCollection AddPartnerHubJobs(this IServiceCollection services) => services
@@ -16,6 +16,7 @@ public static class BackgroundJobs
         .AddHostedService<DealExpiryService>()
         .AddHostedService<CommissionReleaseService>()
         .AddHostedService<Webhooks.WebhookDeliveryService>()
+        .AddHostedService<Webhooks.WebhookRetentionService>()
         .AddHostedService<Insight.DigestService>()
         .AddHostedService<Standing.TierWatchService>()
         .AddHostedService<Training.CertificationAwardService>();

@@ -19,5 +19,6 @@ public static class WebhookServices
     internal static IServiceCollection AddWebhookUseCases(this IServiceCollection services) => services
         .AddSingleton<WebhookHttp>() // one connection pool per process
         .AddScoped<ManageWebhooks>()
-        .AddScoped<DeliverWebhooks>();
+        .AddScoped<DeliverWebhooks>()
+        .AddScoped<PruneWebhooks>();
 }

@@ -31,6 +31,9 @@ public sealed record WebhookSettings
     /// <summary>How often the worker looks at the outbox and the due retries.</summary>
     public TimeSpan Interval { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long settled events are kept with their deliveries and attempts; null keeps them forever.</summary>
+    public TimeSpan? Retention { get; init; } = TimeSpan.FromDays(30);
+
     /// <summary>Off for hosts that must not send (the CLI, tests that drive the worker by hand).</summary>
     public bool WorkerEnabled { get; init; } = true;
 
@@ -53,6 +56,7 @@ public sealed record WebhookSettings
             DisableAfter = TimeSpan.FromHours(section.GetValue("DisableAfterHours", 120.0)),
             Interval = TimeSpan.FromSeconds(section.GetValue("IntervalSeconds", 5.0)),
             WorkerEnabled = section.GetValue("Worker", true),
+            Retention = section.GetValue("RetentionDays", 30.0) is > 0 and var days ? TimeSpan.FromDays(days) : null,
         };
     }
 }
