@@ -32,9 +32,8 @@ public sealed class PruneWebhooks(PartnerHubDb db, WebhookSettings settings)
             if (ids.Count == 0) break;
             await using (var transaction = await db.Database.BeginTransactionAsync(ct))
             {
-                var done = db.Set<WebhookDelivery>().Where(d => ids.Contains(d.EventId) && d.Status != WebhookDeliveryStatus.Pending);
-                await db.Set<WebhookAttempt>().Where(a => done.Any(d => d.Id == a.DeliveryId)).ExecuteDeleteAsync(ct);
-                await done.ExecuteDeleteAsync(ct);
+                // Their attempts go with them: the attempts' foreign key cascades.
+                await db.Set<WebhookDelivery>().Where(d => ids.Contains(d.EventId) && d.Status != WebhookDeliveryStatus.Pending).ExecuteDeleteAsync(ct);
                 // A delivery redelivered meanwhile is pending again: it keeps its event.
                 removed += await Settled(db.Set<WebhookEvent>().Where(e => ids.Contains(e.Id)))
                     .Where(e => !db.Set<WebhookDelivery>().Any(d => d.EventId == e.Id)).ExecuteDeleteAsync(ct);
