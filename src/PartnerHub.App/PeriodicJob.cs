@@ -23,12 +23,12 @@ public abstract partial class PeriodicJob(IServiceScopeFactory scopes, TimeProvi
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, clock);
-        do
+        var cadence = new Cadence(Interval, clock);
+        while (true)
         {
             await RunOnceAsync(stoppingToken);
+            await cadence.WaitAsync(stoppingToken);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     public async Task<int> RunOnceAsync(CancellationToken ct)

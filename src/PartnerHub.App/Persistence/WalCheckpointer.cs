@@ -46,15 +46,12 @@ public sealed partial class WalCheckpointer(DatabaseSettings settings, TimeProvi
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (settings.Provider != DatabaseProvider.Sqlite) return; // PostgreSQL checkpoints in its own processes
-        // A pass every Interval, as a periodic timer would run it, but one that fell behind, or a clock moved days ahead at
-        // once (a test's), starts the cadence again from now: a 250 ms timer would tick for every interval skipped, ten
-        // million times a month. Waiting Interval after each pass instead spaced the passes by their own duration too, and
-        // the longer log cost revenue writes 8 % (docs/performance.md, eighteenth pass).
-        for (var due = clock.GetUtcNow() + Interval; ; due += Interval)
+        // A fixed cadence, not a wait after each pass: that spaced the passes by their own duration too, and the longer
+        // log cost revenue writes 8 % (docs/performance.md, eighteenth pass).
+        var cadence = new Cadence(Interval, clock);
+        while (true)
         {
-            var wait = due - clock.GetUtcNow();
-            if (wait < TimeSpan.Zero) (due, wait) = (clock.GetUtcNow(), TimeSpan.Zero);
-            await Task.Delay(wait, clock, stoppingToken);
+            await cadence.WaitAsync(stoppingToken);
             await CheckpointAsync(stoppingToken);
         }
     }
