@@ -108,13 +108,11 @@ public abstract class WebhookRetentionTests<TApp>(TApp app) : IClassFixture<TApp
         return (await db.Set<WebhookEvent>().AsNoTracking().Select(e => new { e.Id, e.Payload }).ToListAsync()).Single(e => e.Payload.Contains(id, StringComparison.Ordinal)).Id;
     }
 
-    private async Task<T> RunAsync<TUseCase, T>(Func<TUseCase, Task<T>> run) where TUseCase : notnull
+    private async Task<int> RunAsync<TUseCase>(Func<TUseCase, Task<int>> run) where TUseCase : notnull
     {
         await using var scope = app.Scope();
         return await run(scope.ServiceProvider.GetRequiredService<TUseCase>());
     }
-
-    private Task<int> RunAsync<TUseCase>(Func<TUseCase, Task<int>> run) where TUseCase : notnull => RunAsync<TUseCase, int>(run);
 
     /// <summary>Which of <paramref name="events"/> are still in the outbox, in the order given.</summary>
     private async Task<List<Guid>> StoredAsync(params Guid[] events)
