@@ -42,9 +42,10 @@ namespace PartnerHub.App.Persistence.Migrations.Sqlite
                 name: "ix_webhook_events_waiting",
                 table: "webhook_events");
 
-            migrationBuilder.DropColumn(
-                name: "dispatched_at",
-                table: "webhook_events");
+            // SQLite drops the column itself (3.35 and later): EF Core's DropColumn rebuilds the table, and a table that foreign
+            // keys point at is rebuilt with PRAGMA foreign_keys = 0, outside the migration's transaction, so a crash in
+            // the middle would have left a half-migrated database (EF Core warns of it on every fresh start).
+            migrationBuilder.Sql("ALTER TABLE webhook_events DROP COLUMN dispatched_at;");
         }
 
         /// <inheritdoc />
