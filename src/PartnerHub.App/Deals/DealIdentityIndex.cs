@@ -123,19 +123,36 @@ public sealed class DealIdentityIndex(TimeProvider clock, IServiceScopeFactory s
     /// <summary>Call after saving registrations: active ones go in (if not in already), decided ones come out.</summary>
     public void Applied(params IEnumerable<DealRegistration> deals)
     {
-        using (Writing())
+        var saved = deals.ToList();
+        Apply(index =>
         {
-            if (_index is null) return; // not built yet: the build will read them from the database
-            foreach (var deal in deals)
-                if (deal.Status.IsActive()) _index.Add(ActiveRegistration.From(deal));
-                else _index.Remove(deal.Id);
-        }
+            foreach (var deal in saved)
+                if (deal.Status.IsActive()) index.Add(ActiveRegistration.From(deal));
+                else index.Remove(deal.Id);
+        });
     }
 
     /// <summary>Call after saving a customer.</summary>
     public void Applied(Customer customer)
     {
-        using (Writing()) _index?.Add(customer.ToExistingCustomer());
+        var saved = customer.ToExistingCustomer();
+        Apply(index => index.Add(saved));
+    }
+
+    /// <summary>
+    /// Changes saved while a build reads the database, applied again to the index it makes. The build may have read
+    /// before such a save committed; without this, swapping in the new index dropped the change until a catch-up read
+    /// it again, and the first refresh, which builds anew when the first build found nothing, runs no catch-up after.
+    /// </summary>
+    private List<Action<CustomerIdentityIndex>>? _savedDuringBuild;
+
+    private void Apply(Action<CustomerIdentityIndex> change)
+    {
+        using (Writing())
+        {
+            if (_index is not null) change(_index);
+            _savedDuringBuild?.Add(change);
+        }
     }
 
     private static IQueryable<DealRegistration> Registrations(PartnerHubDb db) =>
@@ -242,16 +259,29 @@ public sealed class DealIdentityIndex(TimeProvider clock, IServiceScopeFactory s
 
     private async Task BuildAsync(PartnerHubDb db, CancellationToken ct)
     {
-        var registrations = await Registrations(db)
-            .Where(d => d.Status == DealStatus.Submitted || d.Status == DealStatus.Approved)
-            .Select(d => new { Registration = new ActiveRegistration(d.Id, d.PartnerId, d.CustomerName, d.CustomerHost, d.SubmittedAt), d.UpdatedAt })
-            .ToListAsync(ct);
-        var customers = await Customers(db)
-            .Select(c => new { Customer = new ExistingCustomer(c.Reference, c.Name, c.Domain), c.UpdatedAt })
-            .ToListAsync(ct);
-        var index = CustomerIdentityIndex.Build(registrations.Select(r => r.Registration), customers.Select(c => c.Customer));
-        using (Writing()) _index = index;
-        See(registrations.Select(r => r.UpdatedAt).Concat(customers.Select(c => c.UpdatedAt)));
+        using (Writing()) _savedDuringBuild = [];
+        try
+        {
+            var registrations = await Registrations(db)
+                .Where(d => d.Status == DealStatus.Submitted || d.Status == DealStatus.Approved)
+                .Select(d => new { Registration = new ActiveRegistration(d.Id, d.PartnerId, d.CustomerName, d.CustomerHost, d.SubmittedAt), d.UpdatedAt })
+                .ToListAsync(ct);
+            var customers = await Customers(db)
+                .Select(c => new { Customer = new ExistingCustomer(c.Reference, c.Name, c.Domain), c.UpdatedAt })
+                .ToListAsync(ct);
+            var index = CustomerIdentityIndex.Build(registrations.Select(r => r.Registration), customers.Select(c => c.Customer));
+            using (Writing())
+            {
+                foreach (var change in _savedDuringBuild!) change(index);
+                _index = index;
+            }
+
+            See(registrations.Select(r => r.UpdatedAt).Concat(customers.Select(c => c.UpdatedAt)));
+        }
+        finally
+        {
+            using (Writing()) _savedDuringBuild = null;
+        }
     }
 
     private async Task CatchUpAsync(PartnerHubDb db, CancellationToken ct)

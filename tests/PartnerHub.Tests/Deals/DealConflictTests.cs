@@ -321,10 +321,15 @@ public abstract class DealConflictTests(DatabaseProvider provider) : IAsyncLifet
     }
 
     /// <summary>A registration that finds the catch-up due, which starts it in the background, then the catch-up's end.</summary>
+    /// <summary>After the caller moved the clock on by <see cref="DealIdentityIndex.RefreshEvery"/>: a registration starts the refresh, which is waited for.</summary>
     private static async Task CaughtUpAsync(AppHarness app, PartnerId partner)
     {
+        var index = app.Services.GetRequiredService<DealIdentityIndex>();
+        await index.Refreshing; // one an earlier step started would still hold the index, and the registration would start none
+        var earlier = index.Refreshing;
         await app.RegisteredAsync(partner);
-        await app.Services.GetRequiredService<DealIdentityIndex>().Refreshing;
+        Assert.NotSame(earlier, index.Refreshing);
+        await index.Refreshing;
     }
 }
 
