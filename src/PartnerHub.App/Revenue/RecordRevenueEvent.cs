@@ -221,6 +221,9 @@ public sealed class RecordRevenueEvent(PartnerHubDb db, AccrueCommissions accrue
         return references.Select(r => _partnerRefs[r]).OfType<PartnerId>().Distinct().ToList();
     }
 
+    /// <summary>Whether <paramref name="reference"/>, resolved before, names a partner.</summary>
+    public bool Resolves(string reference) => _partnerRefs.GetValueOrDefault(reference) is not null;
+
     private async Task<PartnerId?> PartnerByReferenceAsync(string reference, CancellationToken ct)
     {
         if (!_partnerRefs.ContainsKey(reference)) await ResolvePartnersAsync([reference], ct);

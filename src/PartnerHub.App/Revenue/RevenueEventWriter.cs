@@ -14,8 +14,12 @@ public sealed record EventDelivery(ValidRevenueEvent Event, string Key, string H
 
 /// <summary>
 /// Records the API's revenue events with group commit (<see cref="GroupCommit{TItem,TAnswer}"/>): the events of
-/// concurrent requests share one transaction and one commit. Inside the group each event is recorded after a
-/// savepoint, so a refused event leaves the others alone.
+/// concurrent requests share one transaction and one commit. A refused event must leave the others alone, which a
+/// savepoint per event gives; but most groups refuse nothing, and a savepoint costs a statement per event (on
+/// PostgreSQL a round trip, and past 64 in a transaction its subtransaction cache overflows, which slows every
+/// other session's snapshots). So a group is first written without them, and only a group that refuses an event is
+/// rolled back and written again, in a new scope, with a savepoint per event: the same events, refused the same way.
+/// A group that names a partner no one has takes the savepoints at once, as it is sure to refuse.
 /// </summary>
 public sealed class RevenueEventWriter(IServiceScopeFactory scopes) : GroupCommit<RevenueEventWriter.Delivered, Result<StoredResponse>>(scopes, MaxGroup)
 {
@@ -29,12 +33,20 @@ public sealed class RevenueEventWriter(IServiceScopeFactory scopes) : GroupCommi
 
     protected override async Task<Result<StoredResponse>[]> WriteGroupAsync(IServiceProvider services, IReadOnlyList<Delivered> group)
     {
+        if (await WriteAsync(services, group, isolated: false) is { } answers) return answers;
+        await using var scope = services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+        return (await WriteAsync(scope.ServiceProvider, group, isolated: true))!;
+    }
+
+    /// <summary>The group's answers; null when, not <paramref name="isolated"/>, an event was refused and nothing was kept.</summary>
+    private static async Task<Result<StoredResponse>[]?> WriteAsync(IServiceProvider services, IReadOnlyList<Delivered> group, bool isolated)
+    {
         var db = services.GetRequiredService<PartnerHubDb>();
         var record = services.GetRequiredService<RecordRevenueEvent>();
         var inputs = services.GetRequiredService<CommissionInputs>();
         var ct = CancellationToken.None;
         record.DeferFactsBump = true; // once for the group
-        db.Database.AutoSavepointsEnabled = false; // the group sets its own savepoint per event
+        db.Database.AutoSavepointsEnabled = false; // the group sets its own savepoint per event, if any
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
         var keys = group.Select(w => w.Delivery.Key).Distinct().ToList();
@@ -44,7 +56,9 @@ public sealed class RevenueEventWriter(IServiceScopeFactory scopes) : GroupCommi
         var recorded = (await db.Set<RevenueEventRecord>().IgnoreQueryFilters().AsNoTracking().Where(r => ids.Contains(r.ExternalId))
             .Select(r => r.ExternalId).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         // What the events' commissions read about the partners they name, for the whole group at once.
-        var named = await record.ResolvePartnersAsync(group.Select(w => w.Delivery.Event.Partner).OfType<string>().ToList(), ct);
+        var references = group.Select(w => w.Delivery.Event.Partner).OfType<string>().ToList();
+        var named = await record.ResolvePartnersAsync(references, ct);
+        isolated |= !references.All(record.Resolves); // nothing is written yet: it can still choose
         await inputs.PrefetchAsync(named, ids, ct);
 
         var answers = new Result<StoredResponse>[group.Count];
@@ -64,11 +78,16 @@ public sealed class RevenueEventWriter(IServiceScopeFactory scopes) : GroupCommi
             // so the savepoints never nest. Left open, a group of a thousand events held a thousand nested savepoints, and
             // SQLite checks every open one on each page it writes: inserts 3–4× slower at that size (docs/performance.md,
             // eleventh pass). A savepoint rolled back to is still open, so it is released the same way.
-            await db.Database.ExecuteSqlRawAsync(saved ? "RELEASE SAVEPOINT event; SAVEPOINT event" : "SAVEPOINT event", ct);
-            saved = true;
+            if (isolated)
+            {
+                await db.Database.ExecuteSqlRawAsync(saved ? "RELEASE SAVEPOINT event; SAVEPOINT event" : "SAVEPOINT event", ct);
+                saved = true;
+            }
+
             var outcome = await record.HandleAsync(e, ct, knownNew: !recorded.Contains(e.ExternalId));
             if (!outcome.IsSuccess)
             {
+                if (!isolated) return null; // rolled back as the transaction is disposed uncommitted
                 await transaction.RollbackToSavepointAsync("event", ct);
                 db.ChangeTracker.Clear();
                 inputs.ForgetHistories(); // what was read or noted since the savepoint may include rolled-back events

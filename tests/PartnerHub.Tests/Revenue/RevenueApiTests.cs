@@ -111,6 +111,31 @@ public abstract class RevenueApiTests<TApp>(TApp app) : IClassFixture<TApp> wher
     }
 
     [Fact]
+    public async Task An_event_refused_only_once_its_group_is_written_leaves_the_others_of_the_group_stored_once()
+    {
+        var partner = await PartnerAsync();
+        var (client, _) = await app.ApiKeyClientAsync("revenue:write");
+        var run = Build.Unique("reuse_");
+        var taken = $"{run}-taken";
+        (await client.SendAsync(Event(new { id = taken, kind = "payment", occurredOn = "2026-06-02", amount = "100.00", partner = partner.Domain }))).EnsureSuccessStatusCode();
+        // Every fifth sends the stored event's id again with other money, under a key of its own: nothing refuses it before
+        // the group records it, so its group is rolled back and written again, event by event.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 40).Select(async i =>
+        {
+            var body = new { id = i % 5 == 4 ? taken : $"{run}-{i}", kind = "payment", occurredOn = "2026-06-02", amount = i % 5 == 4 ? $"{200 + i}.00" : "100.00", partner = partner.Domain };
+            using var response = await client.SendAsync(Event(body, $"{run}-key-{i}"));
+            return (i, response.StatusCode);
+        }));
+
+        Assert.All(responses, r => Assert.Equal(r.i % 5 == 4 ? HttpStatusCode.UnprocessableEntity : HttpStatusCode.Created, r.StatusCode));
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<PartnerHubDb>();
+        var stored = await db.Set<RevenueEventRecord>().Where(e => e.ExternalId.StartsWith(run)).Select(e => new { e.Id, e.AmountMinor }).ToListAsync();
+        var keys = stored.Select(e => $"revenue-event:{e.Id}").ToList();
+        Assert.Equal((33, 33, 3_300_00L), (stored.Count, await db.LedgerTransactions.CountAsync(t => keys.Contains(t.SourceKey)), stored.Sum(e => e.AmountMinor)));
+    }
+
+    [Fact]
     public async Task Bad_events_are_refused_field_by_field_and_partner_users_may_not_send_or_read_events()
     {
         var partner = await PartnerAsync();
