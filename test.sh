@@ -58,8 +58,8 @@ say "build"
 dotnet build PartnerHub.slnx -c Release -warnaserror --nologo -v quiet
 say "tests (SQLite and PostgreSQL)"
 # The hosts' console output follows each test module's summary and can push a failure out of a CI log's tail, so on
-# failure the failed tests are printed again, last.
-TEST_LOG=$(mktemp /tmp/partnerhub-tests.XXXXXX)
+# failure the failed tests are printed again, last. The log goes with the throwaway cluster's directory at exit.
+TEST_LOG="$PG_DIR/tests.log"
 dotnet test --solution PartnerHub.slnx -c Release --no-build 2>&1 | tee "$TEST_LOG" || {
   say "failed tests"
   awk '/^failed /{n=40} n&&n--' "$TEST_LOG"
