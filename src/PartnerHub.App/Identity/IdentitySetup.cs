@@ -13,7 +13,7 @@ public static class IdentitySetup
     public static IdentityBuilder AddPartnerHubIdentity(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(configuration);
-        services.AddDatabaseDataProtection(); // token providers and cookies need it; keys in the database, shared by every instance and the CLI
+        services.AddDatabaseDataProtection(configuration); // token providers and cookies need it; keys in the database, shared by every instance and the CLI
         services.AddScoped<SecurityAudit>().AddScoped<CreateUser>().AddScoped<InviteUser>().AddScoped<AcceptInvitation>()
             .AddScoped<ManageUsers>().AddScoped<ManageApiKeys>()
             .AddSingleton<ApiKeyCache>(); // authenticated keys for a few seconds; revoking evicts (ADR 20)
