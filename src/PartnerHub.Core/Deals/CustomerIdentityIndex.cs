@@ -25,12 +25,6 @@ public sealed class CustomerIdentityIndex
     private readonly Chains _byName = new();
     private readonly Chains _bySkeleton = new();
     private readonly Dictionary<long, Postings> _byTrigram = [];
-
-    /// <summary>
-    /// Each entry's number of distinct trigrams in a byte (a name of at most 200 characters has fewer than 256; the walk's
-    /// counts are bytes too), 0 once removed: the close-name walk reads this, not the entries, per posting.
-    /// </summary>
-    private readonly List<byte> _sizes = [];
     private readonly Dictionary<DealId, int> _registrations = [];
     private readonly Dictionary<string, int> _customers = new(StringComparer.Ordinal);
 
@@ -105,13 +99,15 @@ public sealed class CustomerIdentityIndex
     public const int StopWordFloor = 1_000;
 
     /// <summary>
-    /// What a walk counts in: a byte per entry and the list of entries touched, reset after each walk. Kept by the index
-    /// for the next walk rather than per thread: thread-pool threads come and go under load, and each new one would
-    /// allocate megabytes of large objects at a million names.
+    /// What a walk counts in: per entry, the rare trigrams it shares in the low byte and its own number of trigrams in the
+    /// high byte (from the posting that touched it first: one cache line for both, where a separate array of sizes cost
+    /// a second miss per candidate), and the list of entries touched, reset after each walk. Kept by the index for the
+    /// next walk rather than per thread: thread-pool threads come and go under load, and each new one would allocate
+    /// megabytes of large objects at a million names.
     /// </summary>
     private sealed class Scratch
     {
-        public byte[] Counts = [];
+        public ushort[] Marks = [];
         public readonly List<int> Touched = [];
     }
 
@@ -151,9 +147,9 @@ public sealed class CustomerIdentityIndex
             need = Math.Max(1, (rare + 1) / 2 - 1);
         }
 
-        // Count each entry's shared rare trigrams in a byte per entry (a name has fewer than 256 trigrams); every list is
-        // sorted, and the counts are reset below, so the scratch costs nothing per check. The entries touched, tens of
-        // thousands per check at a million names, grown anew each time, cost a third of the walk.
+        // Count each entry's shared rare trigrams in its mark (see Scratch); the marks are reset below, so the scratch
+        // costs nothing per check. The entries touched, tens of thousands per check at a million names, grown anew each
+        // time, cost a third of the walk.
         var scratch = _scratch.TryPop(out var kept) ? kept : new Scratch();
         CountShared(scratch, lists, rare, n, need, close);
         _scratch.Push(scratch); // not after an exception, which may have left counts set
@@ -162,17 +158,25 @@ public sealed class CustomerIdentityIndex
 
     private void CountShared(Scratch scratch, Postings[] lists, int rare, int n, int need, List<(IndexedCustomer, double)> close)
     {
-        var sizes = CollectionsMarshal.AsSpan(_sizes);
-        if (scratch.Counts.Length < sizes.Length) scratch.Counts = new byte[Math.Max(1024, sizes.Length * 2)];
-        var counts = scratch.Counts;
+        if (scratch.Marks.Length < _entries.Count) scratch.Marks = new ushort[Math.Max(1024, _entries.Count * 2)];
+        var marks = scratch.Marks;
         var touched = scratch.Touched;
         // Prefix filter: a name sharing `need` of the rare trigrams is in one of the rare lists but the need - 1 longest,
-        // so only those shorter lists find candidates; the longest only add to the candidates' counts.
+        // so only those shorter lists find candidates; the longest only add to the candidates' counts. A count stays
+        // below 256 (a name has fewer trigrams), so adding one to a mark never reaches its size.
         var prefix = rare - need + 1;
-        // The size filter waits for the end: read per posting, it cost a second cache miss for each.
         for (var k = 0; k < prefix; k++)
-            foreach (var i in CollectionsMarshal.AsSpan(lists[k].Entries))
-                if (counts[i]++ == 0) touched.Add(i);
+        {
+            var entries = CollectionsMarshal.AsSpan(lists[k].Entries);
+            var sizes = CollectionsMarshal.AsSpan(lists[k].Sizes);
+            for (var p = 0; p < entries.Length; p++)
+            {
+                var i = entries[p];
+                if (marks[i]++ != 0) continue;
+                marks[i] |= (ushort)(sizes[p] << 8);
+                touched.Add(i);
+            }
+        }
 
         for (var k = prefix; k < rare; k++)
         {
@@ -181,25 +185,27 @@ public sealed class CustomerIdentityIndex
             if ((long)touched.Count * (BitOperations.Log2((uint)list.Count) + 1) < list.Count)
             {
                 foreach (var i in CollectionsMarshal.AsSpan(touched))
-                    if (list.Contains(i)) counts[i]++;
+                    if (list.Contains(i)) marks[i]++;
             }
             else
             {
                 foreach (var i in CollectionsMarshal.AsSpan(list.Entries))
-                    if (counts[i] != 0) counts[i]++;
+                    if (marks[i] != 0) marks[i]++;
             }
         }
 
-        foreach (var i in touched)
+        foreach (var i in CollectionsMarshal.AsSpan(touched))
         {
-            int count = counts[i];
-            counts[i] = 0;
-            var m = sizes[i];
-            if (count < need || !SizeCanBeClose(n, m)) continue; // removed entries have size 0
+            int mark = marks[i];
+            marks[i] = 0;
+            var count = mark & 0xFF;
+            var m = mark >> 8;
+            if (count < need || !SizeCanBeClose(n, m)) continue;
             for (var k = rare; k < n && NameSimilarity.IsClose(count + (n - k), n + m - (count + (n - k))); k++)
                 if (lists[k].Contains(i)) count++;
             var union = n + m - count;
-            if (NameSimilarity.IsClose(count, union)) close.Add((_entries[i], (double)count / union));
+            // Removed entries keep their postings until the index is built anew: they are left out here, of the few found.
+            if (NameSimilarity.IsClose(count, union) && _entries[i] is { Removed: false } entry) close.Add((entry, (double)count / union));
         }
 
         touched.Clear();
@@ -211,11 +217,7 @@ public sealed class CustomerIdentityIndex
     private static bool SizeCanBeClose(int n, int m) =>
         m * 100L >= NameSimilarity.ThresholdPercent * (long)n && n * 100L >= NameSimilarity.ThresholdPercent * (long)m;
 
-    private void Tombstone(int entry)
-    {
-        _entries[entry].Removed = true;
-        _sizes[entry] = 0;
-    }
+    private void Tombstone(int entry) => _entries[entry].Removed = true;
 
     private List<IndexedCustomer> Live(List<int> chain) => chain.Select(i => _entries[i]).Where(e => !e.Removed).ToList();
 
@@ -229,11 +231,11 @@ public sealed class CustomerIdentityIndex
         _bySkeleton.Add(identity.Name.Skeleton, i);
 
         var grams = NameSimilarity.Trigrams(identity.Name.Skeleton);
-        _sizes.Add((byte)Math.Min(grams.Length, byte.MaxValue));
+        var size = (byte)Math.Min(grams.Length, byte.MaxValue);
         foreach (var gram in grams)
         {
             if (!_byTrigram.TryGetValue(gram, out var postings)) _byTrigram[gram] = postings = new Postings();
-            postings.Add(i, StopAbove(i + 1));
+            postings.Add(i, size, StopAbove(i + 1));
         }
 
         return i;
@@ -251,14 +253,19 @@ public sealed class CustomerIdentityIndex
         public static readonly Postings Empty = new();
 
         public readonly List<int> Entries = [];
+
+        /// <summary>Each posting's entry's number of distinct trigrams (a name of at most 200 characters has fewer than 256).</summary>
+        public readonly List<byte> Sizes = [];
+
         private ulong[]? _bits;
 
         public int Count => Entries.Count;
 
         /// <summary>Adds entry <paramref name="i"/> (above every entry held), with its bit once the list is longer than <paramref name="stopAbove"/>.</summary>
-        public void Add(int i, int stopAbove)
+        public void Add(int i, byte size, int stopAbove)
         {
             Entries.Add(i);
+            Sizes.Add(size);
             if (_bits is null && Entries.Count > stopAbove)
             {
                 _bits = new ulong[((i >> 6) + 1) * 2];
